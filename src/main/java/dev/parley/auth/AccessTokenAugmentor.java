@@ -1,0 +1,39 @@
+package dev.parley.auth;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Accepts only access tokens whose subject is a user id. A refresh token (a
+ * {@code token_type} or {@code type} claim equal to {@code refresh}) is refused
+ * like a bad signature: 401 and, on WebSocket, no upgrade.
+ */
+@ApplicationScoped
+public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Uni.createFrom().item(identity);
+        }
+        if (isRefreshToken(jwt)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("Refresh tokens are not accepted"));
+        }
+        try {
+            CurrentCaller.userId(jwt.getSubject());
+        } catch (AuthenticationFailedException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Uni.createFrom().item(identity);
+    }
+
+    private static boolean isRefreshToken(JsonWebToken jwt) {
+        return "refresh".equals(CurrentCaller.claimText(jwt, "token_type"))
+                || "refresh".equals(CurrentCaller.claimText(jwt, "type"));
+    }
+}

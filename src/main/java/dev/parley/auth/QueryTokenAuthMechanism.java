@@ -1,0 +1,60 @@
+package dev.parley.auth;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+
+/**
+ * Browsers cannot set headers on a WebSocket handshake, so a WebSocket upgrade
+ * may carry its JWT as {@code ?token=}. The token is verified exactly like a
+ * bearer header (smallrye-jwt's identity provider); plain HTTP requests must use
+ * the {@code Authorization} header, which keeps tokens out of REST access logs.
+ */
+@ApplicationScoped
+public class QueryTokenAuthMechanism implements HttpAuthenticationMechanism {
+
+    static final String PARAM = "token";
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String token = context.request().getParam(PARAM);
+        if (token == null || token.isEmpty() || !isWebSocketUpgrade(context)) {
+            return Uni.createFrom().nullItem();
+        }
+        var request = new TokenAuthenticationRequest(new JsonWebTokenCredential(token));
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(HttpResponseStatus.UNAUTHORIZED.code(),
+                HttpHeaderNames.WWW_AUTHENTICATE, "Bearer"));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    /** Tried before the header mechanism, so an explicit query token wins. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 1;
+    }
+
+    private static boolean isWebSocketUpgrade(RoutingContext context) {
+        return "websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaderNames.UPGRADE));
+    }
+}

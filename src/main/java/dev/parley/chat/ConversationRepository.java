@@ -1,0 +1,55 @@
+package dev.parley.chat;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ConversationRepository implements PanacheRepositoryBase<Conversation, Long> {
+
+    public Uni<Conversation> findDirect(long a, long b) {
+        return find("directKey", Conversation.directKey(a, b)).firstResult();
+    }
+
+    /**
+     * The id of the pair's direct conversation, created with both members on first
+     * use. When two first messages race, the loser's insert waits for the winner's
+     * commit, does nothing, and the follow-up select (a new snapshot) finds the row.
+     */
+    public Uni<Long> openDirect(long a, long b) {
+        String key = Conversation.directKey(a, b);
+        return findDirect(a, b)
+                .chain(found -> found != null ? Uni.createFrom().item(found.getId()) : createDirect(key, a, b))
+                .chain(id -> id != null ? Uni.createFrom().item(id) : findDirect(a, b).map(Conversation::getId));
+    }
+
+    private Uni<Long> createDirect(String key, long a, long b) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        WITH created AS (
+                            INSERT INTO conversations (kind, direct_key) VALUES ('direct', :key)
+                            ON CONFLICT (direct_key) DO NOTHING
+                            RETURNING id
+                        ), joined AS (
+                            INSERT INTO members (conversation_id, user_id)
+                            SELECT id, CAST(:a AS BIGINT) FROM created UNION ALL SELECT id, CAST(:b AS BIGINT) FROM created
+                        )
+                        SELECT id FROM created
+                        """, Long.class)
+                .setParameter("key", key)
+                .setParameter("a", a)
+                .setParameter("b", b)
+                .getSingleResultOrNull());
+    }
+
+    /**
+     * Hands out the conversation's next {@code seq}. The row lock this takes is held
+     * until the sending transaction ends, so concurrent senders queue here and a
+     * rolled-back send leaves no gap.
+     */
+    public Uni<Long> nextSeq(long conversationId) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "UPDATE conversations SET last_seq = last_seq + 1 WHERE id = :id RETURNING last_seq", Long.class)
+                .setParameter("id", conversationId)
+                .getSingleResult());
+    }
+}

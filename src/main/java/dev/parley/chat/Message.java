@@ -1,0 +1,93 @@
+package dev.parley.chat;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** One message of a conversation, numbered by the conversation's gap-free {@code seq}. */
+@Entity
+@Table(name = "messages")
+public class Message {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "conversation_id", nullable = false)
+    private long conversationId;
+
+    @Column(nullable = false)
+    private long seq;
+
+    @Column(name = "sender_id", nullable = false)
+    private long senderId;
+
+    private String content;
+
+    @Column(name = "client_msg_id", length = 64)
+    private String clientMsgId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    protected Message() {
+        // for Hibernate
+    }
+
+    public Message(long conversationId, long seq, long senderId, String content, String clientMsgId,
+                   Instant createdAt) {
+        this.conversationId = conversationId;
+        this.seq = seq;
+        this.senderId = senderId;
+        this.content = content;
+        this.clientMsgId = clientMsgId;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getConversationId() {
+        return conversationId;
+    }
+
+    public long getSeq() {
+        return seq;
+    }
+
+    public long getSenderId() {
+        return senderId;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public String getClientMsgId() {
+        return clientMsgId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getEditedAt() {
+        return editedAt;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.parley.chat;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+@ApplicationScoped
+public class MessageRepository implements PanacheRepositoryBase<Message, Long> {
+
+    public Uni<Message> findByClientMsgId(long senderId, String clientMsgId) {
+        return find("senderId = ?1 and clientMsgId = ?2", senderId, clientMsgId).firstResult();
+    }
+
+    /** Up to {@code limit} messages before {@code beforeSeq} (or the newest), newest first. */
+    public Uni<List<Message>> pageBefore(long conversationId, long beforeSeq, int limit) {
+        return find("conversationId = ?1 and seq < ?2", Sort.descending("seq"), conversationId, beforeSeq)
+                .range(0, limit - 1)
+                .list();
+    }
+}

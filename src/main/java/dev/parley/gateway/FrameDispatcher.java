@@ -1,0 +1,56 @@
+package dev.parley.gateway;
+
+import dev.parley.auth.Caller;
+import dev.parley.error.ChatException;
+import dev.parley.error.ErrorCode;
+import dev.parley.protocol.ClientFrame;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.ServerFrame;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/**
+ * Decodes a client frame and routes it by type. Whatever goes wrong becomes an
+ * {@code error} frame on this connection, which stays open.
+ */
+@ApplicationScoped
+public class FrameDispatcher {
+
+    private final FrameCodec codec;
+    private final ChatCommands commands;
+
+    FrameDispatcher(FrameCodec codec, ChatCommands commands) {
+        this.codec = codec;
+        this.commands = commands;
+    }
+
+    /** The reply for this connection, or null when there is none. */
+    public Uni<ServerFrame> dispatch(String text, WebSocketConnection connection) {
+        Caller caller = Sessions.caller(connection);
+        return Uni.createFrom().item(() -> codec.decode(text))
+                .chain(frame -> route(caller, frame, connection.id()))
+                .onFailure().recoverWithItem(failure -> errorFrame(caller, failure));
+    }
+
+    private Uni<ServerFrame> route(Caller caller, ClientFrame frame, String connectionId) {
+        return switch (frame) {
+            case ClientFrame.SendMessage message -> commands.send(caller, message, connectionId);
+            case ClientFrame.Typing typing -> commands.typing(caller, typing);
+            case ClientFrame.Read read -> commands.read(caller, read, connectionId);
+            case ClientFrame.Ping ping -> Uni.createFrom().item(new ServerFrame.Pong(Instant.now()));
+        };
+    }
+
+    private static ServerFrame errorFrame(Caller caller, Throwable failure) {
+        if (failure instanceof ChatException refusal) {
+            Log.debugf("Refused a frame of user %d: %s", caller.id(), refusal.getMessage());
+            return new ServerFrame.Error(refusal.code(), refusal.getMessage(), Instant.now());
+        }
+        Log.errorf(failure, "Failed to handle a frame of user %d", caller.id());
+        return new ServerFrame.Error(ErrorCode.INTERNAL_ERROR, "Internal error, please retry", Instant.now());
+    }
+}

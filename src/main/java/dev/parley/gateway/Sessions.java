@@ -1,0 +1,69 @@
+package dev.parley.gateway;
+
+import dev.parley.auth.Caller;
+import dev.parley.presence.Presence;
+import dev.parley.protocol.ServerFrame;
+import dev.parley.user.UserService;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.UserData.TypedKey;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What happens when a chat connection opens and closes. */
+@ApplicationScoped
+public class Sessions {
+
+    private static final TypedKey<Caller> CALLER = new TypedKey<>("parley.caller");
+
+    private final UserService users;
+    private final UserRouting routing;
+    private final Presence presence;
+    private final TokenExpiry expiry;
+
+    Sessions(UserService users, UserRouting routing, Presence presence, TokenExpiry expiry) {
+        this.users = users;
+        this.routing = routing;
+        this.presence = presence;
+        this.expiry = expiry;
+    }
+
+    /** The user a connection was opened by. */
+    static Caller caller(WebSocketConnection connection) {
+        return connection.userData().get(CALLER);
+    }
+
+    /**
+     * Records the caller, routes their events to this replica, and answers with the
+     * {@code connected} frame once both are in place, so nothing sent to them
+     * after that frame can miss this connection.
+     */
+    Uni<ServerFrame> open(WebSocketConnection connection, Caller caller) {
+        connection.userData().put(CALLER, caller);
+        expiry.watch(connection, caller.expiresAt());
+        return users.remember(caller)
+                .chain(() -> routing.connected(caller.id(), connection.id()))
+                .chain(() -> presence.onlineUsers()
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("Online users unavailable: %s", failure.getMessage());
+                            return List.of(caller.id());
+                        }))
+                .map(online -> {
+                    Log.infof("User %d connected via WebSocket (connection %s)", caller.id(), connection.id());
+                    return new ServerFrame.Connected(caller.id(), caller.username(), online, Instant.now());
+                });
+    }
+
+    Uni<Void> close(WebSocketConnection connection) {
+        Caller caller = caller(connection);
+        expiry.forget(connection);
+        if (caller == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Log.infof("User %d disconnected from WebSocket (connection %s)", caller.id(), connection.id());
+        return routing.disconnected(caller.id(), connection.id());
+    }
+}

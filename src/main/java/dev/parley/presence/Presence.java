@@ -1,0 +1,109 @@
+package dev.parley.presence;
+
+import dev.parley.delivery.DeliveryConfig;
+import dev.parley.delivery.LocalSessions;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who is online, cluster-wide. Each replica keeps a Redis hash of its local users
+ * ({@code parley:presence:<replica>}) that expires unless renewed by the
+ * replica's heartbeat, and registers itself in {@code parley:replicas} with the
+ * time of its last heartbeat. A user is online while some live replica lists them,
+ * so a replica that dies takes its users offline within the TTL.
+ */
+@ApplicationScoped
+public class Presence {
+
+    private final PresenceConfig config;
+    private final Replica replica;
+    private final LocalSessions sessions;
+    private final Vertx vertx;
+    private final ReactiveHashCommands<String, Long, String> hashes;
+    private final ReactiveSortedSetCommands<String, String> replicas;
+    private final ReactiveKeyCommands<String> keys;
+    private final String replicasKey;
+    private final String usersKeyPrefix;
+    private final String ownKey;
+
+    Presence(PresenceConfig config, DeliveryConfig redisConfig, Replica replica, LocalSessions sessions, Vertx vertx,
+             ReactiveRedisDataSource redis) {
+        this.config = config;
+        this.replica = replica;
+        this.sessions = sessions;
+        this.vertx = vertx;
+        this.hashes = redis.hash(String.class, Long.class, String.class);
+        this.replicas = redis.sortedSet(String.class);
+        this.keys = redis.key();
+        this.replicasKey = redisConfig.keyPrefix() + ":replicas";
+        this.usersKeyPrefix = redisConfig.keyPrefix() + ":presence:";
+        this.ownKey = usersKey(replica.id());
+    }
+
+    void start(@Observes StartupEvent event) {
+        heartbeat().subscribe().with(ok -> { }, failure -> { });
+        vertx.setPeriodic(config.heartbeatInterval().toMillis(),
+                id -> heartbeat().subscribe().with(ok -> { }, failure -> { }));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        keys.del(ownKey).chain(() -> replicas.zrem(replicasKey, replica.id()))
+                .await().atMost(java.time.Duration.ofSeconds(2));
+    }
+
+    public Uni<Void> markOnline(long userId) {
+        return hashes.hset(ownKey, userId, "1")
+                .chain(() -> keys.pexpire(ownKey, config.ttl()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> markOffline(long userId) {
+        return hashes.hdel(ownKey, userId).replaceWithVoid();
+    }
+
+    /** Every user some live replica holds a connection for, ascending. */
+    public Uni<List<Long>> onlineUsers() {
+        double liveSince = System.currentTimeMillis() - config.ttl().toMillis();
+        return replicas.zrangebyscore(replicasKey, new ScoreRange<>(liveSince, Double.POSITIVE_INFINITY))
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndMerge(id -> hashes.hkeys(usersKey(id)))
+                .collect().in(TreeSet<Long>::new, TreeSet::addAll)
+                .map(List::copyOf);
+    }
+
+    /**
+     * Renews this replica's record and rewrites its user list from the local truth,
+     * which also heals what a Redis restart or a failed update lost.
+     */
+    Uni<Void> heartbeat() {
+        Map<Long, String> local = sessions.users().stream()
+                .collect(Collectors.toMap(Function.identity(), id -> "1"));
+        Uni<Void> rewrite = local.isEmpty()
+                ? keys.del(ownKey).replaceWithVoid()
+                : hashes.hset(ownKey, local).chain(() -> keys.pexpire(ownKey, config.ttl())).replaceWithVoid();
+        return replicas.zadd(replicasKey, System.currentTimeMillis(), replica.id())
+                .chain(() -> rewrite)
+                .onFailure().invoke(failure -> Log.warnf("Presence heartbeat failed: %s", failure.getMessage()));
+    }
+
+    private String usersKey(String replicaId) {
+        return usersKeyPrefix + replicaId;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.parley.presence;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Cluster-wide presence ({@code parley.presence.*}). */
+@ConfigMapping(prefix = "parley.presence")
+public interface PresenceConfig {
+
+    /** How often this replica renews its presence record in Redis. */
+    @WithDefault("10s")
+    Duration heartbeatInterval();
+
+    /**
+     * How long a replica's presence record outlives its last renewal. A replica that
+     * dies without a goodbye stops counting its users as online after this time.
+     */
+    @WithDefault("30s")
+    Duration ttl();
+}

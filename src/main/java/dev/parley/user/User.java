@@ -1,0 +1,49 @@
+package dev.parley.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A person Parley knows: created from token claims on first contact, or ahead of it by an admin. */
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false, length = 100)
+    private String username;
+
+    @Column(name = "avatar_url", length = 2048)
+    private String avatarUrl;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_seen")
+    private Instant lastSeen;
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getAvatarUrl() {
+        return avatarUrl;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastSeen() {
+        return lastSeen;
+    }
+}
