@@ -1,8 +1,6 @@
 package dev.parley.support;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
@@ -11,7 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -20,17 +17,16 @@ import org.awaitility.Awaitility;
 /** A real WebSocket client of /ws/chat that records every frame it receives. */
 public final class ChatClient implements AutoCloseable {
 
-    public static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final Duration TIMEOUT = FrameInbox.TIMEOUT;
 
-    private final LinkedBlockingDeque<JsonNode> frames = new LinkedBlockingDeque<>();
+    private final FrameInbox inbox = new FrameInbox();
     private final AtomicReference<CloseReason> closeReason = new AtomicReference<>();
     private final WebSocketClientConnection connection;
     private final JsonNode connected;
 
     private ChatClient(BasicWebSocketConnector connector) {
         this.connection = connector
-                .onTextMessage((c, text) -> frames.add(parse(text)))
+                .onTextMessage((c, text) -> inbox.add(text))
                 .onClose((c, reason) -> closeReason.set(reason))
                 .connectAndAwait();
         this.connected = await("connected");
@@ -56,35 +52,20 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public void send(Map<String, ?> frame) {
-        try {
-            send(JSON.writeValueAsString(frame));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        send(FrameInbox.json(frame));
     }
 
     /** Waits for, removes and returns the first frame of {@code type}. */
     public JsonNode await(String type) {
-        return await(frame -> type.equals(frame.path("type").asText()));
+        return inbox.await(FrameInbox.ofType(type));
     }
 
     public JsonNode await(String type, Predicate<JsonNode> match) {
-        return await(frame -> type.equals(frame.path("type").asText()) && match.test(frame));
+        return inbox.await(FrameInbox.ofType(type).and(match));
     }
 
     public JsonNode await(Predicate<JsonNode> match) {
-        AtomicReference<JsonNode> found = new AtomicReference<>();
-        Awaitility.await().atMost(TIMEOUT).until(() -> {
-            for (JsonNode frame : frames) {
-                if (match.test(frame)) {
-                    frames.remove(frame);
-                    found.set(frame);
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found.get();
+        return inbox.await(match);
     }
 
     /** Sends a ping and waits for its pong: every frame sent to us before the ping was handled by then. */
@@ -93,13 +74,9 @@ public final class ChatClient implements AutoCloseable {
         await("pong");
     }
 
-    /** Frames received and not yet taken by an {@code await}. */
-    public List<JsonNode> pending() {
-        return List.copyOf(frames);
-    }
-
+    /** Frames of {@code type} received and not yet taken by an {@code await}. */
     public List<JsonNode> pending(String type) {
-        return frames.stream().filter(frame -> type.equals(frame.path("type").asText())).toList();
+        return inbox.pending(type);
     }
 
     public CloseReason awaitClose() {
@@ -115,14 +92,6 @@ public final class ChatClient implements AutoCloseable {
     public void close() {
         if (!connection.isClosed()) {
             connection.closeAndAwait();
-        }
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("The server sent a frame that is not JSON: " + text, e);
         }
     }
 }

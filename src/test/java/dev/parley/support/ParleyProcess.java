@@ -1,0 +1,125 @@
+package dev.parley.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged service (target/quarkus-app) started as its own process against
+ * the local test database and Redis, verifying tokens with the test key. Several
+ * can run side by side on different ports, like replicas.
+ */
+public final class ParleyProcess implements AutoCloseable {
+
+    private static final AtomicInteger STARTS = new AtomicInteger();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ParleyProcess(int port, Process process, Path log) {
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts an instance and waits until it reports ready. */
+    public static ParleyProcess start(int port) {
+        Path jar = Path.of(System.getProperty("parley.jar", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests through 'mvn verify'");
+        }
+        try {
+            Path logDir = Files.createDirectories(Path.of("target", "it-logs"));
+            Path log = logDir.resolve("parley-" + port + "-" + STARTS.incrementAndGet() + ".log");
+            List<String> command = new ArrayList<>(List.of(javaExecutable(),
+                    "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/parley_test",
+                    "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/parley_test",
+                    "-Dparley.redis.key-prefix=parley-test",
+                    "-Dmp.jwt.verify.publickey.location=" + Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath(),
+                    "-Dmp.jwt.verify.issuer=" + TestUser.ISSUER,
+                    "-jar", jar.toString()));
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            ParleyProcess parley = new ParleyProcess(port, process, log);
+            parley.awaitReady();
+            return parley;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + jar, e);
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public URI chatUri(String token) {
+        return URI.create("ws://127.0.0.1:" + port + "/ws/chat?token=" + token);
+    }
+
+    public HttpResponse<String> get(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM, then waits for the process to end. */
+    public void stop() {
+        process.destroy();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    /** SIGKILL: the replica dies without a goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    private void awaitReady() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Parley exited during start-up; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready")).build();
+                return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}

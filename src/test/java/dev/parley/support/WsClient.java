@@ -1,0 +1,82 @@
+package dev.parley.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.Awaitility;
+
+/** A plain JDK WebSocket client for tests of the packaged service (no Quarkus in the test JVM). */
+public final class WsClient implements AutoCloseable {
+
+    private final FrameInbox inbox = new FrameInbox();
+    private final AtomicInteger closeCode = new AtomicInteger(-1);
+    private final WebSocket socket;
+
+    private WsClient(URI uri) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(uri, new Listener())
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
+    }
+
+    /** Connects and waits for the {@code connected} frame. */
+    public static WsClient connect(URI uri) {
+        WsClient client = new WsClient(uri);
+        client.await("connected");
+        return client;
+    }
+
+    public void send(Map<String, ?> frame) {
+        socket.sendText(FrameInbox.json(frame), true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    public JsonNode await(String type) {
+        return inbox.await(FrameInbox.ofType(type));
+    }
+
+    public int awaitCloseCode() {
+        Awaitility.await().atMost(FrameInbox.TIMEOUT).until(() -> closeCode.get() >= 0);
+        return closeCode.get();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                inbox.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.set(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.compareAndSet(-1, 1006);
+        }
+    }
+}
