@@ -36,7 +36,11 @@ public class ChatSocket {
         return sessions.open(connection, caller.get()).map(codec::encode);
     }
 
-    /** Replies go back on this connection; events for anyone else go through the broker. */
+    /**
+     * Replies go back on this connection; events for anyone else go through the
+     * broker. websockets-next handles a connection's next frame only once this
+     * Uni completes, so frames are carried out, and answered, in the order sent.
+     */
     @OnTextMessage
     public Uni<Void> receive(String text, WebSocketConnection connection) {
         return dispatcher.dispatch(text, connection)

@@ -9,9 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Keeps this replica subscribed to a user's channel, and the user listed as
@@ -27,7 +25,7 @@ public class UserRouting {
     private final Delivery delivery;
     private final Presence presence;
     private final Set<Long> routed = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<Long, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
+    private final Sequencer<Long> sequencer = new Sequencer<>();
 
     UserRouting(LocalSessions sessions, Broker broker, Delivery delivery, Presence presence) {
         this.sessions = sessions;
@@ -38,12 +36,12 @@ public class UserRouting {
 
     Uni<Void> connected(long userId, String connectionId) {
         sessions.add(userId, connectionId);
-        return serially(userId, () -> reconcile(userId));
+        return sequencer.run(userId, () -> reconcile(userId));
     }
 
     Uni<Void> disconnected(long userId, String connectionId) {
         sessions.remove(userId, connectionId);
-        return serially(userId, () -> reconcile(userId));
+        return sequencer.run(userId, () -> reconcile(userId));
     }
 
     private Uni<Void> reconcile(long userId) {
@@ -67,18 +65,6 @@ public class UserRouting {
                     } else {
                         routed.remove(userId);
                     }
-                });
-    }
-
-    /** Runs {@code step} after every earlier step for the same user has finished. */
-    private Uni<Void> serially(long userId, Supplier<Uni<Void>> step) {
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> previous = pending.put(userId, mine);
-        Uni<Void> start = previous == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(previous);
-        return start.chain(step::get)
-                .onTermination().invoke(() -> {
-                    mine.complete(null);
-                    pending.remove(userId, mine);
                 });
     }
 }

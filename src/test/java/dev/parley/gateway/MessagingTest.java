@@ -114,6 +114,27 @@ class MessagingTest {
     }
 
     @Test
+    void messagesFromOneConnectionAreStoredAndDeliveredInTheOrderSent() {
+        TestUser a = TestUser.fresh("a");
+        TestUser b = TestUser.fresh("b");
+        try (ChatClient alice = ChatClient.connect(base, a.token());
+             ChatClient bob = ChatClient.connect(base, b.token())) {
+            // Frames with a client_msg_id take an extra query, so without per-connection
+            // ordering the ones without it would overtake them.
+            for (int i = 1; i <= 30; i++) {
+                alice.send(i % 2 == 1
+                        ? Map.of("type", "message", "recipient_id", b.id(), "content", "m" + i, "client_msg_id", "o" + i)
+                        : Map.of("type", "message", "recipient_id", b.id(), "content", "m" + i));
+            }
+            for (int i = 1; i <= 30; i++) {
+                JsonNode received = bob.await("message");
+                assertEquals("m" + i, received.get("content").asText(), "arrival order");
+                assertEquals(i, received.get("seq").asLong(), "seq follows the order sent");
+            }
+        }
+    }
+
+    @Test
     void messagesToAUserWhoIsOfflineWaitInHistory() {
         TestUser a = TestUser.fresh("a");
         TestUser b = TestUser.fresh("b");

@@ -1,0 +1,41 @@
+package dev.parley.gateway;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Runs asynchronous steps one after another per key, for work that different
+ * connections (so different event loops) start for the same key. A step resumes
+ * on the Vert.x context it was submitted from.
+ */
+final class Sequencer<K> {
+
+    private final ConcurrentHashMap<K, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+    <T> Uni<T> run(K key, Supplier<Uni<T>> step) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> previous = tails.put(key, mine);
+        Context context = Vertx.currentContext();
+        Uni<Void> start = previous == null || previous.isDone()
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().completionStage(previous).emitOn(command -> resume(context, command));
+        return start.chain(step::get)
+                .onTermination().invoke(() -> {
+                    mine.complete(null);
+                    tails.remove(key, mine);
+                });
+    }
+
+    private static void resume(Context context, Runnable command) {
+        if (context == null) {
+            command.run();
+        } else {
+            context.runOnContext(ignored -> command.run());
+        }
+    }
+}
