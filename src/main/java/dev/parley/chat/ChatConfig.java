@@ -15,6 +15,22 @@ public interface ChatConfig {
     @WithDefault("64")
     int maxClientMsgIdLength();
 
+    /** Most members a group may have, its creator included. */
+    @WithDefault("100")
+    int maxGroupMembers();
+
+    /** Messages a room connection receives when it opens. */
+    @WithDefault("50")
+    int roomBacklog();
+
+    /** A typing state nobody renews ends by itself after this long, with an {@code is_typing:false}. */
+    @WithDefault("3s")
+    java.time.Duration typingExpiry();
+
+    /** Repeated typing frames of one user in one chat are forwarded at most once per this interval. */
+    @WithDefault("2s")
+    java.time.Duration typingMinInterval();
+
     /** History page size when a request names none. */
     @WithDefault("50")
     int historyDefaultLimit();

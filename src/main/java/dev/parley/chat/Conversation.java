@@ -29,8 +29,22 @@ public class Conversation {
     @Column(name = "last_seq", nullable = false)
     private long lastSeq;
 
+    @Column(name = "created_by")
+    private Long createdBy;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    protected Conversation() {
+        // for Hibernate
+    }
+
+    public Conversation(ConversationKind kind, String name, Long createdBy, Instant createdAt) {
+        this.kind = kind;
+        this.name = name;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
 
     public Long getId() {
         return id;
@@ -52,15 +66,12 @@ public class Conversation {
         return lastSeq;
     }
 
-    public Instant getCreatedAt() {
-        return createdAt;
+    public Long getCreatedBy() {
+        return createdBy;
     }
 
-    /** In a direct conversation, the member who is not {@code userId}. */
-    public long otherMember(long userId) {
-        String[] ids = directKey.split(":");
-        long first = Long.parseLong(ids[0]);
-        return first == userId ? Long.parseLong(ids[1]) : first;
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     /** The key that makes a pair of users share exactly one direct conversation. */

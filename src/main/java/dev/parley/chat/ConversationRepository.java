@@ -41,6 +41,23 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .getSingleResultOrNull());
     }
 
+    public Uni<Conversation> findRoom(String name) {
+        return find("kind = ?1 and name = ?2", ConversationKind.ROOM, name).firstResult();
+    }
+
+    /** The named room, created on first use; racing creators end up in the same room. */
+    public Uni<Conversation> openRoom(String name, long createdBy) {
+        return findRoom(name).chain(found -> found != null ? Uni.createFrom().item(found)
+                : getSession().chain(session -> session.createNativeQuery("""
+                                INSERT INTO conversations (kind, name, created_by) VALUES ('room', :name, :by)
+                                ON CONFLICT (name) WHERE kind = 'room' DO NOTHING
+                                """)
+                        .setParameter("name", name)
+                        .setParameter("by", createdBy)
+                        .executeUpdate())
+                .chain(() -> findRoom(name)));
+    }
+
     /**
      * Hands out the conversation's next {@code seq}. The row lock this takes is held
      * until the sending transaction ends, so concurrent senders queue here and a

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, Member.Key> {
 
@@ -11,9 +13,46 @@ public class MemberRepository implements PanacheRepositoryBase<Member, Member.Ke
         return count("conversationId = ?1 and userId = ?2", conversationId, userId).map(n -> n > 0);
     }
 
+    public Uni<List<Long>> memberIds(long conversationId) {
+        return find("select m.userId from Member m where m.conversationId = ?1 order by m.userId", conversationId)
+                .project(Long.class).list();
+    }
+
+    /** Everyone who shares a direct chat or a group with {@code userId}: who hears of their presence. */
+    public Uni<List<Long>> contacts(long userId) {
+        return find("""
+                select distinct other.userId from Member mine, Member other, Conversation c
+                 where mine.userId = ?1 and other.conversationId = mine.conversationId
+                   and c.id = mine.conversationId and c.kind <> ?2 and other.userId <> ?1
+                """, userId, ConversationKind.ROOM).project(Long.class).list();
+    }
+
+    /** Adds the member; false when they already were one. */
+    public Uni<Boolean> add(long conversationId, long userId) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO members (conversation_id, user_id) VALUES (:c, :u) ON CONFLICT DO NOTHING
+                        """)
+                .setParameter("c", conversationId)
+                .setParameter("u", userId)
+                .executeUpdate())
+                .map(inserted -> inserted > 0);
+    }
+
+    /** Removes the member; false when they were none. */
+    public Uni<Boolean> remove(long conversationId, long userId) {
+        return delete("conversationId = ?1 and userId = ?2", conversationId, userId).map(deleted -> deleted > 0);
+    }
+
     /** Moves the read watermark forward to {@code seq}; true when it moved. */
     public Uni<Boolean> advanceRead(long conversationId, long userId, long seq) {
         return update("lastReadSeq = ?3 where conversationId = ?1 and userId = ?2 and lastReadSeq < ?3",
+                conversationId, userId, seq)
+                .map(updated -> updated > 0);
+    }
+
+    /** Moves the delivery watermark forward to {@code seq}; true when it moved. */
+    public Uni<Boolean> advanceDelivered(long conversationId, long userId, long seq) {
+        return update("lastDeliveredSeq = ?3 where conversationId = ?1 and userId = ?2 and lastDeliveredSeq < ?3",
                 conversationId, userId, seq)
                 .map(updated -> updated > 0);
     }

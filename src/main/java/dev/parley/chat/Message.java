@@ -55,6 +55,22 @@ public class Message {
         this.createdAt = createdAt;
     }
 
+    /** Replaces the content; the history shows the message as edited. */
+    public void edit(String newContent, Instant at) {
+        this.content = newContent;
+        this.editedAt = at;
+    }
+
+    /** A soft delete: the message keeps its place in the sequence, its content is gone. */
+    public void delete(Instant at) {
+        this.content = null;
+        this.deletedAt = at;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
     public Long getId() {
         return id;
     }

@@ -14,6 +14,13 @@ public class MessageRepository implements PanacheRepositoryBase<Message, Long> {
         return find("senderId = ?1 and clientMsgId = ?2", senderId, clientMsgId).firstResult();
     }
 
+    /** Up to {@code limit} messages after {@code afterSeq}, oldest first. */
+    public Uni<List<Message>> pageAfter(long conversationId, long afterSeq, int limit) {
+        return find("conversationId = ?1 and seq > ?2", Sort.ascending("seq"), conversationId, afterSeq)
+                .range(0, limit - 1)
+                .list();
+    }
+
     /** Up to {@code limit} messages before {@code beforeSeq} (or the newest), newest first. */
     public Uni<List<Message>> pageBefore(long conversationId, long beforeSeq, int limit) {
         return find("conversationId = ?1 and seq < ?2", Sort.descending("seq"), conversationId, beforeSeq)

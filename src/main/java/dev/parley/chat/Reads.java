@@ -7,33 +7,55 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Moves a member's read watermark: reading a message reads everything before it too. */
+/**
+ * Moves a member's watermarks: reading a message reads everything before it too,
+ * and what is read has been delivered.
+ */
 @ApplicationScoped
 public class Reads {
 
     private final MessageRepository messages;
     private final MemberRepository members;
+    private final ChatAccess access;
 
-    Reads(MessageRepository messages, MemberRepository members) {
+    Reads(MessageRepository messages, MemberRepository members, ChatAccess access) {
         this.messages = messages;
         this.members = members;
+        this.access = access;
     }
 
+    /** {@code read}: the message and everything before it. */
     @WithTransaction
     public Uni<ReadReceipt> markRead(Caller reader, long messageId) {
         return messages.findById(messageId)
                 .onItem().ifNull().failWith(() -> new ChatException(ErrorCode.NOT_FOUND, "No message " + messageId))
-                .chain(message -> members.isMember(message.getConversationId(), reader.id())
-                        .chain(member -> {
-                            if (!member) {
-                                return Uni.createFrom().failure(new ChatException(ErrorCode.FORBIDDEN,
-                                        "Message " + messageId + " is not in one of your conversations"));
-                            }
-                            if (message.getSenderId() == reader.id()) {
-                                return Uni.createFrom().item(new ReadReceipt(message, reader.id(), false));
-                            }
-                            return members.advanceRead(message.getConversationId(), reader.id(), message.getSeq())
-                                    .map(advanced -> new ReadReceipt(message, reader.id(), advanced));
-                        }));
+                .chain(message -> access.requireMember(reader, message.getConversationId())
+                        .onFailure(ChatException.class).transform(refused -> new ChatException(ErrorCode.FORBIDDEN,
+                                "Message " + messageId + " is not in one of your conversations"))
+                        .chain(access::audience)
+                        .chain(audience -> message.getSenderId() == reader.id()
+                                ? Uni.createFrom().item(new ReadReceipt(audience, reader.id(), message.getSeq(),
+                                        message, false, false))
+                                : advance(audience, reader.id(), message.getSeq(), message)));
+    }
+
+    /** {@code read_messages}: everything in the chat so far. */
+    @WithTransaction
+    public Uni<ReadReceipt> markAllRead(Caller reader, long chatId) {
+        return access.requireMember(reader, chatId)
+                .chain(conversation -> access.audience(conversation)
+                        .chain(audience -> advance(audience, reader.id(), conversation.getLastSeq(), null)));
+    }
+
+    /** A connection of {@code userId} received the message with {@code seq}; true when that is news. */
+    @WithTransaction
+    public Uni<Boolean> markDelivered(long userId, long chatId, long seq) {
+        return members.advanceDelivered(chatId, userId, seq);
+    }
+
+    private Uni<ReadReceipt> advance(Audience audience, long readerId, long seq, Message message) {
+        return members.advanceDelivered(audience.chatId(), readerId, seq)
+                .chain(deliveredToo -> members.advanceRead(audience.chatId(), readerId, seq)
+                        .map(advanced -> new ReadReceipt(audience, readerId, seq, message, advanced, deliveredToo)));
     }
 }

@@ -3,18 +3,21 @@ package dev.parley.delivery;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.Collection;
+import java.util.Set;
 
 /**
- * The only way an event reaches another user: published on that user's channel,
- * received by whichever replicas hold the user's connections, written there.
+ * The only way an event reaches another connection: published on a user's
+ * channel (or a room's), received by whichever replicas hold connections for it,
+ * written there.
  */
 @ApplicationScoped
 public class Delivery {
@@ -23,7 +26,15 @@ public class Delivery {
     private final FrameCodec codec;
     private final LocalSessions sessions;
     private final OpenConnections connections;
-    private final String channelPrefix;
+    private final String userPrefix;
+    private final String roomPrefix;
+    private volatile ReceiptListener onReceiptWritten = (userId, chatId, receipt) -> { };
+
+    /** Hears that a message whose sender wants receipts reached a connection of a recipient. */
+    @FunctionalInterface
+    public interface ReceiptListener {
+        void written(long recipientId, long chatId, Receipt receipt);
+    }
 
     Delivery(Broker broker, FrameCodec codec, LocalSessions sessions, OpenConnections connections,
              DeliveryConfig config) {
@@ -31,47 +42,85 @@ public class Delivery {
         this.codec = codec;
         this.sessions = sessions;
         this.connections = connections;
-        this.channelPrefix = config.keyPrefix() + ":user:";
+        this.userPrefix = config.keyPrefix() + ":user:";
+        this.roomPrefix = config.keyPrefix() + ":room:";
     }
 
     void start(@Observes StartupEvent event) {
         broker.onPublication(this::received);
     }
 
+    public void onReceiptWritten(ReceiptListener listener) {
+        this.onReceiptWritten = listener;
+    }
+
     /**
-     * Sends {@code frame} to every connection of {@code userIds} except
-     * {@code skipConnectionId}. Never fails: with the broker unreachable the
-     * event is logged and dropped, and clients recover it from history.
+     * Sends {@code frame} to every connection of {@code userIds}. Never fails: with
+     * the broker unreachable the event is logged and dropped, and clients recover
+     * it from history.
      */
-    public Uni<Void> toUsers(Collection<Long> userIds, ServerFrame frame, String skipConnectionId) {
-        String payload = new Envelope(skipConnectionId == null ? "" : skipConnectionId, codec.encode(frame)).encode();
+    public Uni<Void> toUsers(Collection<Long> userIds, ServerFrame frame, Route route) {
+        String payload = payload(frame, route);
         return Multi.createFrom().iterable(userIds)
                 .onItem().transformToUniAndMerge(userId -> broker.publish(userChannel(userId), payload))
                 .collect().last()
                 .replaceWithVoid()
-                .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("Could not publish a %s frame: %s", frame.getClass().getSimpleName(), failure.getMessage());
-                    return null;
-                });
+                .onFailure().recoverWithItem(failure -> dropped(frame, failure));
+    }
+
+    /** Sends {@code frame} to every connection that joined the room: one publish, whatever its size. */
+    public Uni<Void> toRoom(long chatId, ServerFrame frame, Route route) {
+        return broker.publish(roomChannel(chatId), payload(frame, route))
+                .onFailure().recoverWithItem(failure -> dropped(frame, failure));
     }
 
     public String userChannel(long userId) {
-        return channelPrefix + userId;
+        return userPrefix + userId;
+    }
+
+    public String roomChannel(long chatId) {
+        return roomPrefix + chatId;
+    }
+
+    private String payload(ServerFrame frame, Route route) {
+        String skip = route.skipConnectionId() == null ? "" : route.skipConnectionId();
+        return new Envelope(skip, route.chatId(), route.receipt(), codec.encode(frame)).encode();
+    }
+
+    private static Void dropped(ServerFrame frame, Throwable failure) {
+        Log.warnf("Could not publish a %s frame: %s", frame.getClass().getSimpleName(), failure.getMessage());
+        return null;
     }
 
     private void received(String channel, String payload) {
-        if (!channel.startsWith(channelPrefix)) {
+        Set<String> targets;
+        if (channel.startsWith(userPrefix)) {
+            targets = sessions.connectionsOf(Long.parseLong(channel.substring(userPrefix.length())));
+        } else if (channel.startsWith(roomPrefix)) {
+            targets = sessions.connectionsInRoom(Long.parseLong(channel.substring(roomPrefix.length())));
+        } else {
             return;
         }
-        long userId = Long.parseLong(channel.substring(channelPrefix.length()));
         Envelope envelope = Envelope.decode(payload);
-        for (String connectionId : sessions.connectionsOf(userId)) {
+        for (String connectionId : targets) {
             if (!connectionId.equals(envelope.skipConnectionId())) {
-                connections.findByConnectionId(connectionId).ifPresent(connection -> connection
-                        .sendText(envelope.frame())
-                        .subscribe().with(ok -> { }, failure -> Log.debugf("Write to %s failed: %s",
-                                connectionId, failure.getMessage())));
+                connections.findByConnectionId(connectionId).ifPresent(connection -> write(connection, envelope));
             }
         }
+    }
+
+    private void write(WebSocketConnection connection, Envelope envelope) {
+        if (envelope.chatId() != null && ConnectionState.muted(connection).contains(envelope.chatId())) {
+            return;
+        }
+        connection.sendText(envelope.frame()).subscribe().with(
+                ok -> {
+                    Receipt receipt = envelope.receipt();
+                    long userId = ConnectionState.userId(connection);
+                    if (receipt != null && receipt.senderId() != userId && envelope.chatId() != null) {
+                        onReceiptWritten.written(userId, envelope.chatId(), receipt);
+                    }
+                },
+                failure -> Log.debugf("Write to %s failed: %s", connection.id(), failure.getMessage()));
     }
 }

@@ -1,19 +1,30 @@
 package dev.parley.delivery;
 
 /**
- * What travels on a user channel: the id of a connection that must not get the
- * frame (the one that caused it and was answered directly; empty for none), a
- * newline, and the frame's JSON, encoded once for all recipients.
+ * What travels on a channel: one header line, then the frame's JSON, encoded
+ * once for all recipients. The header is {@code skip|chat|receipt}:
+ * the connection that must not get the frame (the one that caused it and was
+ * answered directly), the conversation it belongs to (so a connection that left
+ * it can ignore it), and for a message whose arrival the sender wants to know,
+ * {@code messageId:seq:senderId}. Empty fields mean none.
  */
-record Envelope(String skipConnectionId, String frame) {
+record Envelope(String skipConnectionId, Long chatId, Receipt receipt, String frame) {
 
     String encode() {
-        return skipConnectionId + '\n' + frame;
+        return skipConnectionId + '|' + (chatId == null ? "" : chatId) + '|'
+                + (receipt == null ? "" : receipt.messageId() + ":" + receipt.seq() + ":" + receipt.senderId())
+                + '\n' + frame;
     }
 
     static Envelope decode(String payload) {
         int newline = payload.indexOf('\n');
-        return newline < 0 ? new Envelope("", payload)
-                : new Envelope(payload.substring(0, newline), payload.substring(newline + 1));
+        String[] header = payload.substring(0, newline).split("\\|", -1);
+        Long chatId = header[1].isEmpty() ? null : Long.valueOf(header[1]);
+        Receipt receipt = null;
+        if (!header[2].isEmpty()) {
+            String[] parts = header[2].split(":");
+            receipt = new Receipt(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        }
+        return new Envelope(header[0], chatId, receipt, payload.substring(newline + 1));
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.gateway;
 import dev.parley.auth.Caller;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
+import dev.parley.events.PresenceEvents;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
@@ -21,26 +22,40 @@ import java.time.Instant;
 public class FrameDispatcher {
 
     private final FrameCodec codec;
-    private final ChatCommands commands;
+    private final MessageCommands messages;
+    private final TypingCommands typing;
+    private final ReceiptCommands receipts;
+    private final MembershipCommands membership;
+    private final PresenceEvents presence;
 
-    FrameDispatcher(FrameCodec codec, ChatCommands commands) {
+    FrameDispatcher(FrameCodec codec, MessageCommands messages, TypingCommands typing, ReceiptCommands receipts,
+                    MembershipCommands membership, PresenceEvents presence) {
         this.codec = codec;
-        this.commands = commands;
+        this.messages = messages;
+        this.typing = typing;
+        this.receipts = receipts;
+        this.membership = membership;
+        this.presence = presence;
     }
 
     /** The reply for this connection, or null when there is none. */
     public Uni<ServerFrame> dispatch(String text, WebSocketConnection connection) {
         Caller caller = Sessions.caller(connection);
         return Uni.createFrom().item(() -> codec.decode(text))
-                .chain(frame -> route(caller, frame, connection.id()))
+                .chain(frame -> route(caller, frame, connection))
                 .onFailure().recoverWithItem(failure -> errorFrame(caller, failure));
     }
 
-    private Uni<ServerFrame> route(Caller caller, ClientFrame frame, String connectionId) {
+    private Uni<ServerFrame> route(Caller caller, ClientFrame frame, WebSocketConnection connection) {
         return switch (frame) {
-            case ClientFrame.SendMessage message -> commands.send(caller, message, connectionId);
-            case ClientFrame.Typing typing -> commands.typing(caller, typing);
-            case ClientFrame.Read read -> commands.read(caller, read, connectionId);
+            case ClientFrame.SendMessage message -> messages.send(caller, message, connection);
+            case ClientFrame.Typing state -> typing.typing(caller, state, connection);
+            case ClientFrame.Read read -> receipts.read(caller, read.messageId(), connection.id());
+            case ClientFrame.ReadMessages read -> receipts.readAll(caller, read.chatId(), connection.id());
+            case ClientFrame.JoinChat join -> membership.join(caller, join.chatId(), connection);
+            case ClientFrame.LeaveChat leave -> membership.leave(caller, leave.chatId(), connection);
+            case ClientFrame.Status status -> presence.status(caller.id(), status.status())
+                    .replaceWith((ServerFrame) null);
             case ClientFrame.Ping ping -> Uni.createFrom().item(new ServerFrame.Pong(Instant.now()));
         };
     }

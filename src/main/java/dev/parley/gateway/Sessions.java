@@ -1,12 +1,14 @@
 package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
+import dev.parley.delivery.ConnectionState;
 import dev.parley.presence.Presence;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.user.UserService;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,13 +20,14 @@ import java.util.List;
 public class Sessions {
 
     private static final TypedKey<Caller> CALLER = new TypedKey<>("parley.caller");
+    private static final TypedKey<Long> DEFAULT_ROOM = TypedKey.forLong("parley.default-room");
 
     private final UserService users;
-    private final UserRouting routing;
+    private final Routing routing;
     private final Presence presence;
     private final TokenExpiry expiry;
 
-    Sessions(UserService users, UserRouting routing, Presence presence, TokenExpiry expiry) {
+    Sessions(UserService users, Routing routing, Presence presence, TokenExpiry expiry) {
         this.users = users;
         this.routing = routing;
         this.presence = presence;
@@ -36,6 +39,15 @@ public class Sessions {
         return connection.userData().get(CALLER);
     }
 
+    /** The room a {@code /ws/rooms/{room}} connection talks to when a frame names no chat. */
+    static Long defaultRoom(WebSocketConnection connection) {
+        return connection.userData().get(DEFAULT_ROOM);
+    }
+
+    static void setDefaultRoom(WebSocketConnection connection, long chatId) {
+        connection.userData().put(DEFAULT_ROOM, chatId);
+    }
+
     /**
      * Records the caller, routes their events to this replica, and answers with the
      * {@code connected} frame once both are in place, so nothing sent to them
@@ -43,6 +55,7 @@ public class Sessions {
      */
     Uni<ServerFrame> open(WebSocketConnection connection, Caller caller) {
         connection.userData().put(CALLER, caller);
+        ConnectionState.init(connection, caller.id());
         expiry.watch(connection, caller.expiresAt());
         return users.remember(caller)
                 .chain(() -> routing.connected(caller.id(), connection.id()))
@@ -57,6 +70,19 @@ public class Sessions {
                 });
     }
 
+    /** Subscribes this connection to a room's live events. */
+    Uni<Void> joinRoom(WebSocketConnection connection, long chatId) {
+        return ConnectionState.rooms(connection).add(chatId)
+                ? routing.joinedRoom(chatId, connection.id())
+                : Uni.createFrom().voidItem();
+    }
+
+    Uni<Void> leaveRoom(WebSocketConnection connection, long chatId) {
+        return ConnectionState.rooms(connection).remove(chatId)
+                ? routing.leftRoom(chatId, connection.id())
+                : Uni.createFrom().voidItem();
+    }
+
     Uni<Void> close(WebSocketConnection connection) {
         Caller caller = caller(connection);
         expiry.forget(connection);
@@ -64,6 +90,9 @@ public class Sessions {
             return Uni.createFrom().voidItem();
         }
         Log.infof("User %d disconnected from WebSocket (connection %s)", caller.id(), connection.id());
-        return routing.disconnected(caller.id(), connection.id());
+        return Multi.createFrom().iterable(List.copyOf(ConnectionState.rooms(connection)))
+                .onItem().transformToUniAndConcatenate(chatId -> routing.leftRoom(chatId, connection.id()))
+                .collect().last()
+                .chain(() -> routing.disconnected(caller.id(), connection.id()));
     }
 }

@@ -78,10 +78,24 @@ public class Presence {
         return hashes.hdel(ownKey, userId).replaceWithVoid();
     }
 
+    /** Whether a live replica other than this one holds a connection of the user. */
+    public Uni<Boolean> onlineElsewhere(long userId) {
+        return liveReplicas()
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .select().where(id -> !id.equals(replica.id()))
+                .onItem().transformToUniAndMerge(id -> hashes.hexists(usersKey(id), userId))
+                .collect().in(() -> new boolean[1], (found, exists) -> found[0] |= exists)
+                .map(found -> found[0]);
+    }
+
+    private Uni<List<String>> liveReplicas() {
+        double liveSince = System.currentTimeMillis() - config.ttl().toMillis();
+        return replicas.zrangebyscore(replicasKey, new ScoreRange<>(liveSince, Double.POSITIVE_INFINITY));
+    }
+
     /** Every user some live replica holds a connection for, ascending. */
     public Uni<List<Long>> onlineUsers() {
-        double liveSince = System.currentTimeMillis() - config.ttl().toMillis();
-        return replicas.zrangebyscore(replicasKey, new ScoreRange<>(liveSince, Double.POSITIVE_INFINITY))
+        return liveReplicas()
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndMerge(id -> hashes.hkeys(usersKey(id)))
                 .collect().in(TreeSet<Long>::new, TreeSet::addAll)

@@ -14,8 +14,17 @@ import java.util.Collection;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ServerFrame.Connected.class, name = "connected"),
         @JsonSubTypes.Type(value = ServerFrame.ChatMessage.class, name = "message"),
+        @JsonSubTypes.Type(value = ServerFrame.NewMessage.class, name = "new_message"),
+        @JsonSubTypes.Type(value = ServerFrame.MessageUpdated.class, name = "message_updated"),
+        @JsonSubTypes.Type(value = ServerFrame.MessageDeleted.class, name = "message_deleted"),
         @JsonSubTypes.Type(value = ServerFrame.Typing.class, name = "typing"),
         @JsonSubTypes.Type(value = ServerFrame.Read.class, name = "read"),
+        @JsonSubTypes.Type(value = ServerFrame.MessagesRead.class, name = "messages_read"),
+        @JsonSubTypes.Type(value = ServerFrame.Delivered.class, name = "delivered"),
+        @JsonSubTypes.Type(value = ServerFrame.UserJoined.class, name = "user_joined"),
+        @JsonSubTypes.Type(value = ServerFrame.UserLeft.class, name = "user_left"),
+        @JsonSubTypes.Type(value = ServerFrame.UserStatus.class, name = "user_status"),
+        @JsonSubTypes.Type(value = ServerFrame.UserOffline.class, name = "user_offline"),
         @JsonSubTypes.Type(value = ServerFrame.Pong.class, name = "pong"),
         @JsonSubTypes.Type(value = ServerFrame.Error.class, name = "error"),
 })
@@ -36,15 +45,61 @@ public sealed interface ServerFrame {
             implements ServerFrame {
     }
 
-    /** Someone started or stopped typing to you. Never stored. */
+    /** A message of a group or room. {@code history} marks the backlog sent when a room connection opens. */
     @RegisterForReflection
-    record Typing(long userId, String username, @JsonProperty("is_typing") boolean isTyping, Instant timestamp)
+    record NewMessage(long chatId, MessageBody message, Boolean history, Instant timestamp) implements ServerFrame {
+    }
+
+    /** The message inside {@link NewMessage}. */
+    @RegisterForReflection
+    record MessageBody(long id, long seq, String content, long senderId, String senderUsername, String senderAvatar,
+                       Instant createdAt, String messageType, String clientMsgId) {
+    }
+
+    @RegisterForReflection
+    record MessageUpdated(long chatId, long messageId, String content, Instant editedAt, Instant timestamp)
             implements ServerFrame {
+    }
+
+    @RegisterForReflection
+    record MessageDeleted(long chatId, long messageId, Instant timestamp) implements ServerFrame {
+    }
+
+    /** Someone started or stopped typing; {@code chat_id} is absent for a 1:1 typing by recipient_id. */
+    @RegisterForReflection
+    record Typing(Long chatId, long userId, String username, @JsonProperty("is_typing") boolean isTyping,
+                  Instant timestamp) implements ServerFrame {
     }
 
     /** {@code readerId} has read {@code messageId} and everything before it in {@code chatId}. */
     @RegisterForReflection
     record Read(long messageId, long chatId, long readerId, Instant timestamp) implements ServerFrame {
+    }
+
+    /** {@code userId} has read {@code chatId} up to {@code lastReadSeq}. */
+    @RegisterForReflection
+    record MessagesRead(long chatId, long userId, long lastReadSeq, Instant timestamp) implements ServerFrame {
+    }
+
+    /** A connection of {@code userId} has received {@code messageId} (and everything before it). */
+    @RegisterForReflection
+    record Delivered(long chatId, long messageId, long userId, Instant timestamp) implements ServerFrame {
+    }
+
+    @RegisterForReflection
+    record UserJoined(long chatId, long userId, String username, Instant timestamp) implements ServerFrame {
+    }
+
+    @RegisterForReflection
+    record UserLeft(long chatId, long userId, String username, Instant timestamp) implements ServerFrame {
+    }
+
+    @RegisterForReflection
+    record UserStatus(long userId, String status, Instant timestamp) implements ServerFrame {
+    }
+
+    @RegisterForReflection
+    record UserOffline(long userId, Instant lastSeen, Instant timestamp) implements ServerFrame {
     }
 
     @RegisterForReflection

@@ -4,8 +4,21 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, Long> {
+
+    /** Stamps the user's last_seen with the current time and returns it. */
+    public Uni<Instant> touchLastSeen(long id) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "UPDATE users SET last_seen = date_trunc('milliseconds', now()) WHERE id = :id RETURNING last_seen",
+                        OffsetDateTime.class)
+                .setParameter("id", id)
+                .getSingleResultOrNull())
+                .map(time -> time == null ? Instant.now() : time.toInstant());
+    }
 
     /**
      * Inserts the profile or refreshes it. The guard makes the common case (nothing

@@ -8,6 +8,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+
 @ApplicationScoped
 public class UserService {
 
@@ -21,6 +23,12 @@ public class UserService {
     @WithTransaction
     public Uni<Void> remember(Caller caller) {
         return users.upsert(caller.id(), caller.username(), caller.avatarUrl()).replaceWithVoid();
+    }
+
+    /** Records that the user's last connection closed now. */
+    @WithTransaction
+    public Uni<Instant> lastSeenNow(long id) {
+        return users.touchLastSeen(id);
     }
 
     /** Creates or updates a user ahead of their first login. */

@@ -1,6 +1,8 @@
-package dev.parley.chat;
+package dev.parley.api;
 
 import dev.parley.auth.CurrentCaller;
+import dev.parley.chat.History;
+import dev.parley.chat.HistoryPage;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -12,10 +14,10 @@ import jakarta.ws.rs.QueryParam;
 @Authenticated
 public class ConversationResource {
 
-    private final DirectHistory history;
+    private final History history;
     private final CurrentCaller caller;
 
-    ConversationResource(DirectHistory history, CurrentCaller caller) {
+    ConversationResource(History history, CurrentCaller caller) {
         this.history = history;
         this.caller = caller;
     }
@@ -25,6 +27,6 @@ public class ConversationResource {
     @Path("/{userId}/messages")
     public Uni<HistoryPage> messages(@PathParam("userId") long userId, @QueryParam("before_seq") Long beforeSeq,
                                      @QueryParam("limit") Integer limit) {
-        return history.page(caller.get(), userId, beforeSeq, limit);
+        return history.direct(caller.get(), userId, beforeSeq, limit);
     }
 }

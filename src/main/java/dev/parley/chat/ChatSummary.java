@@ -1,0 +1,19 @@
+package dev.parley.chat;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.Instant;
+
+/** A line of the caller's chat list. {@code peer} is the other member of a direct chat. */
+@RegisterForReflection
+public record ChatSummary(long id, String kind, String name, long lastSeq, long lastReadSeq, long unreadCount,
+                          LastMessage lastMessage, Peer peer) {
+
+    @RegisterForReflection
+    public record LastMessage(long id, long seq, long senderId, String content, Instant createdAt, boolean deleted) {
+    }
+
+    @RegisterForReflection
+    public record Peer(long id, String username, String avatarUrl, Instant lastSeen) {
+    }
+}

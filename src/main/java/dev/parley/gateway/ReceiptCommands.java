@@ -1,0 +1,68 @@
+package dev.parley.gateway;
+
+import dev.parley.auth.Caller;
+import dev.parley.chat.Reads;
+import dev.parley.delivery.Delivery;
+import dev.parley.delivery.Receipt;
+import dev.parley.events.ChatEvents;
+import dev.parley.protocol.ServerFrame;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The three receipt states. A message is <em>sent</em> when its sender has the
+ * confirmation, <em>delivered</em> when it was written to a connection of a
+ * recipient, <em>read</em> when the recipient says so. Both watermark moves of one
+ * reader run one after another here, so its sender hears delivered before read.
+ */
+@ApplicationScoped
+public class ReceiptCommands {
+
+    private final Reads reads;
+    private final ChatEvents events;
+    private final Delivery delivery;
+    private final Vertx vertx;
+    private final Sequencer<Long> sequencer = new Sequencer<>();
+
+    ReceiptCommands(Reads reads, ChatEvents events, Delivery delivery, Vertx vertx) {
+        this.reads = reads;
+        this.events = events;
+        this.delivery = delivery;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent event) {
+        delivery.onReceiptWritten(this::delivered);
+    }
+
+    Uni<ServerFrame> read(Caller reader, long messageId, String connectionId) {
+        return sequencer.run(reader.id(), () -> reads.markRead(reader, messageId)
+                        .call(receipt -> events.read(receipt, connectionId)))
+                .replaceWith((ServerFrame) null);
+    }
+
+    Uni<ServerFrame> readAll(Caller reader, long chatId, String connectionId) {
+        return sequencer.run(reader.id(), () -> reads.markAllRead(reader, chatId)
+                        .call(receipt -> events.read(receipt, connectionId)))
+                .replaceWith((ServerFrame) null);
+    }
+
+    /** A message was written to a connection of {@code userId}; runs on a fresh context, as the database needs. */
+    private void delivered(long userId, long chatId, Receipt receipt) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> sequencer.run(userId, () -> reads.markDelivered(userId, chatId, receipt.seq())
+                        .chain(news -> news
+                                ? events.delivered(chatId, receipt.messageId(), userId, receipt.senderId())
+                                : Uni.createFrom().voidItem()))
+                .subscribe().with(ok -> { }, failure -> Log.warnf("Delivery receipt of message %d for %d lost: %s",
+                        receipt.messageId(), userId, failure.getMessage())));
+    }
+}

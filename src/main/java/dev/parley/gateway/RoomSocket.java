@@ -1,0 +1,57 @@
+package dev.parley.gateway;
+
+import dev.parley.auth.CurrentCaller;
+import dev.parley.chat.ChatConfig;
+import dev.parley.chat.History;
+import dev.parley.error.ChatException;
+import dev.parley.events.ChatEvents;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.ServerFrame;
+import io.quarkus.security.Authenticated;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import java.time.Instant;
+
+/**
+ * {@code /ws/rooms/{room}?token=JWT}: joins the named room (creating it), sends its
+ * last messages oldest first, then live traffic. Frames that name no chat go to
+ * this room, so a seed 002 client's {@code {"type":"message","content":"hi"}} works.
+ */
+@WebSocket(path = "/ws/rooms/{room}")
+@Authenticated
+public class RoomSocket extends ChatEndpoint {
+
+    /** The room name is not valid; the connection is closed with this code after an error frame. */
+    public static final int INVALID_ROOM = 4400;
+
+    private final MembershipCommands membership;
+    private final History history;
+    private final ChatConfig config;
+
+    RoomSocket(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller,
+               MembershipCommands membership, History history, ChatConfig config) {
+        super(sessions, dispatcher, codec, caller);
+        this.membership = membership;
+        this.history = history;
+        this.config = config;
+    }
+
+    @Override
+    protected Uni<Void> opened(WebSocketConnection connection) {
+        return membership.joinRoom(Sessions.caller(connection), connection.pathParam("room"), connection)
+                .invoke(chatId -> Sessions.setDefaultRoom(connection, chatId))
+                .chain(chatId -> history.latestWithSenders(chatId, config.roomBacklog())
+                        .chain(backlog -> Multi.createFrom().iterable(backlog)
+                                .onItem().transformToUniAndConcatenate(stored -> send(connection,
+                                        new ServerFrame.NewMessage(chatId, ChatEvents.body(stored.message(),
+                                                stored.senderUsername(), stored.senderAvatar()), true, Instant.now())))
+                                .collect().last().replaceWithVoid()))
+                .onFailure(ChatException.class).recoverWithUni(refusal -> send(connection,
+                                new ServerFrame.Error(((ChatException) refusal).code(), refusal.getMessage(), Instant.now()))
+                        .chain(() -> connection.close(new CloseReason(INVALID_ROOM, "invalid room"))));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.parley.gateway;
+
+import dev.parley.auth.Caller;
+import dev.parley.chat.Audience;
+import dev.parley.chat.ChatAccess;
+import dev.parley.delivery.Delivery;
+import dev.parley.delivery.Route;
+import dev.parley.error.ChatException;
+import dev.parley.error.ErrorCode;
+import dev.parley.events.ChatEvents;
+import dev.parley.protocol.ClientFrame;
+import dev.parley.protocol.ServerFrame;
+import dev.parley.user.UserService;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code typing}: forwarded to the recipient (by {@code recipient_id}) or the other
+ * members of a chat (by {@code chat_id}); never stored, never answered.
+ */
+@ApplicationScoped
+public class TypingCommands {
+
+    private final TypingTracker tracker;
+    private final UserService users;
+    private final ChatAccess access;
+    private final ChatEvents events;
+    private final Delivery delivery;
+
+    TypingCommands(TypingTracker tracker, UserService users, ChatAccess access, ChatEvents events, Delivery delivery) {
+        this.tracker = tracker;
+        this.users = users;
+        this.access = access;
+        this.events = events;
+        this.delivery = delivery;
+    }
+
+    Uni<ServerFrame> typing(Caller caller, ClientFrame.Typing frame, WebSocketConnection connection) {
+        if (frame.recipientId() != null) {
+            return toUser(caller, frame.recipientId(), frame.isTyping()).replaceWith((ServerFrame) null);
+        }
+        long chatId = MessageCommands.chatOf(frame, connection);
+        return toChat(caller, chatId, frame.isTyping(), connection.id()).replaceWith((ServerFrame) null);
+    }
+
+    private Uni<Void> toUser(Caller caller, long recipientId, boolean typing) {
+        if (recipientId == caller.id()) {
+            return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_RECIPIENT, "You cannot type to yourself"));
+        }
+        return users.exists(recipientId).chain(exists -> {
+            if (!exists) {
+                throw new ChatException(ErrorCode.UNKNOWN_RECIPIENT, "Unknown recipient " + recipientId);
+            }
+            return forward(caller, new TypingTracker.Key(caller.id(), "u:" + recipientId), typing,
+                    state -> delivery.toUsers(List.of(recipientId), frame(null, caller, state), Route.DIRECT));
+        });
+    }
+
+    @WithSession
+    Uni<Void> toChat(Caller caller, long chatId, boolean typing, String connectionId) {
+        return access.requireMember(caller, chatId).chain(access::audience).chain(audience -> forward(caller,
+                new TypingTracker.Key(caller.id(), "c:" + chatId), typing,
+                state -> events.toChat(others(audience, caller.id()), frame(chatId, caller, state),
+                        Route.of(chatId).skipping(connectionId))));
+    }
+
+    /** Forwards a start (throttled) or a stop (if one was typing); schedules the automatic stop. */
+    private Uni<Void> forward(Caller caller, TypingTracker.Key key, boolean typing,
+                              java.util.function.Function<Boolean, Uni<Void>> send) {
+        if (!typing) {
+            return tracker.stop(key) ? send.apply(false) : Uni.createFrom().voidItem();
+        }
+        boolean now = tracker.start(key, () -> send.apply(false).subscribe().with(ok -> { },
+                failure -> Log.debugf("Typing expiry of %d not sent: %s", caller.id(), failure.getMessage())));
+        return now ? send.apply(true) : Uni.createFrom().voidItem();
+    }
+
+    private static Audience others(Audience audience, long userId) {
+        return audience.isRoom() ? audience : new Audience(audience.chatId(), audience.kind(),
+                audience.memberIds().stream().filter(id -> id != userId).toList());
+    }
+
+    private static ServerFrame frame(Long chatId, Caller caller, boolean typing) {
+        return new ServerFrame.Typing(chatId, caller.id(), caller.username(), typing, Instant.now());
+    }
+}
