@@ -90,7 +90,7 @@ public class ChatResource {
             throw new ChatException(ErrorCode.MISSING_FIELD, "Missing user_id");
         }
         return chats.addMember(caller.get(), chatId, member.userId())
-                .call(change -> change.changed() ? events.joined(change) : Uni.createFrom().voidItem())
+                .call(change -> change.changed() ? events.joined(change, null) : Uni.createFrom().voidItem())
                 .map(change -> RestResponse.noContent());
     }
 

@@ -73,9 +73,10 @@ public class ChatEvents {
                 Instant.now()), Route.of(message.getConversationId()));
     }
 
-    public Uni<Void> joined(MembershipChange change) {
+    /** Everyone in the chat hears who joined; the joining connection, if any, does not (seed 002). */
+    public Uni<Void> joined(MembershipChange change, String joiningConnectionId) {
         return toChat(change.audience(), new ServerFrame.UserJoined(change.audience().chatId(), change.userId(),
-                change.username(), Instant.now()), Route.of(change.audience().chatId()));
+                change.username(), Instant.now()), Route.of(change.audience().chatId()).skipping(joiningConnectionId));
     }
 
     public Uni<Void> left(MembershipChange change) {

@@ -58,6 +58,6 @@ public class MembershipCommands {
             return Uni.createFrom().voidItem();
         }
         return sessions.joinRoom(connection, chatId)
-                .chain(() -> change.changed() ? events.joined(change) : Uni.createFrom().voidItem());
+                .chain(() -> change.changed() ? events.joined(change, connection.id()) : Uni.createFrom().voidItem());
     }
 }

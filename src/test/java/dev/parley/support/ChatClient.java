@@ -25,7 +25,10 @@ public final class ChatClient implements AutoCloseable {
     private final JsonNode connected;
 
     private ChatClient(BasicWebSocketConnector connector) {
+        // On the event loop, frames are recorded in the order they arrive; the default
+        // (worker threads) may record two quick frames the other way round.
         this.connection = connector
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, text) -> inbox.add(text))
                 .onClose((c, reason) -> closeReason.set(reason))
                 .connectAndAwait();
@@ -35,6 +38,11 @@ public final class ChatClient implements AutoCloseable {
     /** Connects as a browser would, with the token in the query string, and waits for {@code connected}. */
     public static ChatClient connect(URI base, String token) {
         return new ChatClient(BasicWebSocketConnector.create().baseUri(base).path("/ws/chat?token=" + token));
+    }
+
+    /** Connects to another chat path ({@code /ws}, {@code /ws/rooms/general}) with a query token. */
+    public static ChatClient connect(URI base, String path, String token) {
+        return new ChatClient(BasicWebSocketConnector.create().baseUri(base).path(path + "?token=" + token));
     }
 
     /** Connects as a non-browser client would, with an {@code Authorization: Bearer} header. */
