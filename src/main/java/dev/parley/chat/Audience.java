@@ -7,7 +7,21 @@ import java.util.List;
  * group (by user), or whoever joined a room (by the room's channel; members are
  * not listed, rooms may be large).
  */
-public record Audience(long chatId, ConversationKind kind, List<Long> memberIds) {
+public record Audience(long chatId, ConversationKind kind, List<Long> memberIds, String orderKey) {
+
+    /**
+     * Names the conversation's message order in Redis: its id plus its creation
+     * time, so a recreated database never meets the order state of an old one.
+     */
+    static String orderKey(Conversation conversation) {
+        return conversation.getId() + "-" + conversation.getCreatedAt().toEpochMilli();
+    }
+
+    /** The same audience without {@code userId} (who caused the event). */
+    public Audience without(long userId) {
+        return isRoom() ? this
+                : new Audience(chatId, kind, memberIds.stream().filter(id -> id != userId).toList(), orderKey);
+    }
 
     public boolean isRoom() {
         return kind == ConversationKind.ROOM;

@@ -37,9 +37,10 @@ public class ChatAccess {
     /** The members to notify of the conversation's events (none listed for rooms: they go by channel). */
     public Uni<Audience> audience(Conversation conversation) {
         if (conversation.getKind() == ConversationKind.ROOM) {
-            return Uni.createFrom().item(new Audience(conversation.getId(), ConversationKind.ROOM, List.of()));
+            return Uni.createFrom().item(new Audience(conversation.getId(), ConversationKind.ROOM, List.of(),
+                    Audience.orderKey(conversation)));
         }
         return members.memberIds(conversation.getId())
-                .map(ids -> new Audience(conversation.getId(), conversation.getKind(), ids));
+                .map(ids -> new Audience(conversation.getId(), conversation.getKind(), ids, Audience.orderKey(conversation)));
     }
 }

@@ -31,6 +31,10 @@ public interface ChatConfig {
     @WithDefault("2s")
     java.time.Duration typingMinInterval();
 
+    /** Most events (new messages, edits, deletes) a {@code sync} replays per chat; beyond, it answers recovered=false. */
+    @WithDefault("1000")
+    int syncLimit();
+
     /** History page size when a request names none. */
     @WithDefault("50")
     int historyDefaultLimit();

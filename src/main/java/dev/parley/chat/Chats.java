@@ -58,7 +58,7 @@ public class Chats {
                     }
                 })
                 .chain(() -> conversations.persist(new Conversation(ConversationKind.GROUP, name.strip(), creator.id(),
-                        Instant.now())))
+                        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))))
                 .call(group -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> members.add(group.getId(), id))
                         .collect().last())

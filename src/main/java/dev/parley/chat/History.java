@@ -64,16 +64,26 @@ public class History {
     /** Like {@link #latest} with each sender's name and avatar, for frames that carry them. */
     @WithSession
     public Uni<List<StoredMessage>> latestWithSenders(long chatId, int limit) {
-        return messages.pageBefore(chatId, Long.MAX_VALUE, limit).chain(found -> {
-            List<Long> senders = found.stream().map(Message::getSenderId).distinct().toList();
-            return users.list("id in ?1", senders).map(known -> {
-                Map<Long, User> byId = known.stream().collect(Collectors.toMap(User::getId, user -> user));
-                return found.reversed().stream().map(message -> {
-                    User sender = byId.get(message.getSenderId());
-                    return new StoredMessage(message, sender == null ? null : sender.getUsername(),
-                            sender == null ? null : sender.getAvatarUrl());
-                }).toList();
-            });
+        return messages.pageBefore(chatId, Long.MAX_VALUE, limit).chain(found -> withSenders(found.reversed()));
+    }
+
+    /** Up to {@code limit} messages after {@code seq}, oldest first, with their senders. */
+    Uni<List<StoredMessage>> after(long chatId, long seq, int limit) {
+        return messages.pageAfter(chatId, seq, limit).chain(this::withSenders);
+    }
+
+    private Uni<List<StoredMessage>> withSenders(List<Message> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> senders = found.stream().map(Message::getSenderId).distinct().toList();
+        return users.list("id in ?1", senders).map(known -> {
+            Map<Long, User> byId = known.stream().collect(Collectors.toMap(User::getId, user -> user));
+            return found.stream().map(message -> {
+                User sender = byId.get(message.getSenderId());
+                return new StoredMessage(message, sender == null ? null : sender.getUsername(),
+                        sender == null ? null : sender.getAvatarUrl());
+            }).toList();
         });
     }
 

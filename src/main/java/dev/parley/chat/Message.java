@@ -41,12 +41,19 @@ public class Message {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    @Column(name = "event_seq", nullable = false)
+    private long eventSeq;
+
+    @Column(name = "changed_event_seq")
+    private Long changedEventSeq;
+
     protected Message() {
         // for Hibernate
     }
 
-    public Message(long conversationId, long seq, long senderId, String content, String clientMsgId,
+    public Message(long conversationId, long seq, long eventSeq, long senderId, String content, String clientMsgId,
                    Instant createdAt) {
+        this.eventSeq = eventSeq;
         this.conversationId = conversationId;
         this.seq = seq;
         this.senderId = senderId;
@@ -56,19 +63,29 @@ public class Message {
     }
 
     /** Replaces the content; the history shows the message as edited. */
-    public void edit(String newContent, Instant at) {
+    public void edit(String newContent, Instant at, long eventSeq) {
         this.content = newContent;
         this.editedAt = at;
+        this.changedEventSeq = eventSeq;
     }
 
     /** A soft delete: the message keeps its place in the sequence, its content is gone. */
-    public void delete(Instant at) {
+    public void delete(Instant at, long eventSeq) {
         this.content = null;
         this.deletedAt = at;
+        this.changedEventSeq = eventSeq;
     }
 
     public boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    public long getEventSeq() {
+        return eventSeq;
+    }
+
+    public Long getChangedEventSeq() {
+        return changedEventSeq;
     }
 
     public Long getId() {

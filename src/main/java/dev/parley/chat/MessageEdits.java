@@ -17,8 +17,11 @@ public class MessageEdits {
     private final MessageRepository messages;
     private final MessageContent content;
     private final ChatAccess access;
+    private final ConversationRepository conversations;
 
-    MessageEdits(MessageRepository messages, MessageContent content, ChatAccess access) {
+    MessageEdits(MessageRepository messages, MessageContent content, ChatAccess access,
+                 ConversationRepository conversations) {
+        this.conversations = conversations;
         this.messages = messages;
         this.content = content;
         this.access = access;
@@ -28,14 +31,16 @@ public class MessageEdits {
     public Uni<EditedMessage> edit(Caller caller, long messageId, String rawContent) {
         return Uni.createFrom().item(() -> content.clean(rawContent))
                 .chain(cleaned -> editable(caller, messageId)
-                        .invoke(message -> message.edit(cleaned, now())))
+                        .call(message -> conversations.nextEventSeq(message.getConversationId())
+                                .invoke(eventSeq -> message.edit(cleaned, now(), eventSeq))))
                 .chain(this::withAudience);
     }
 
     @WithTransaction
     public Uni<EditedMessage> delete(Caller caller, long messageId) {
         return editable(caller, messageId)
-                .invoke(message -> message.delete(now()))
+                .call(message -> conversations.nextEventSeq(message.getConversationId())
+                        .invoke(eventSeq -> message.delete(now(), eventSeq)))
                 .chain(this::withAudience);
     }
 

@@ -21,6 +21,16 @@ public class MessageRepository implements PanacheRepositoryBase<Message, Long> {
                 .list();
     }
 
+    public Uni<Message> findBySeq(long conversationId, long seq) {
+        return find("conversationId = ?1 and seq = ?2", conversationId, seq).firstResult();
+    }
+
+    /** Messages up to {@code seq} edited or deleted after the event {@code sinceEvent}, in the order of those changes. */
+    public Uni<List<Message>> changedSince(long conversationId, long seq, long sinceEvent, int limit) {
+        return find("conversationId = ?1 and seq <= ?2 and changedEventSeq > ?3", Sort.ascending("changedEventSeq"),
+                conversationId, seq, sinceEvent).range(0, limit - 1).list();
+    }
+
     /** Up to {@code limit} messages before {@code beforeSeq} (or the newest), newest first. */
     public Uni<List<Message>> pageBefore(long conversationId, long beforeSeq, int limit) {
         return find("conversationId = ?1 and seq < ?2", Sort.descending("seq"), conversationId, beforeSeq)

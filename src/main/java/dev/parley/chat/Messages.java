@@ -77,9 +77,9 @@ public class Messages {
     }
 
     private Uni<SentMessage> store(Conversation conversation, Draft draft) {
-        return conversations.nextSeq(conversation.getId())
-                .chain(seq -> messages.persist(new Message(conversation.getId(), seq, draft.senderId(),
-                        draft.content(), draft.clientMsgId(), Instant.now().truncatedTo(ChronoUnit.MILLIS))))
+        return conversations.nextSlot(conversation.getId())
+                .chain(slot -> messages.persist(new Message(conversation.getId(), slot.seq(), slot.eventSeq(),
+                        draft.senderId(), draft.content(), draft.clientMsgId(), Instant.now().truncatedTo(ChronoUnit.MILLIS))))
                 .chain(message -> access.audience(conversation)
                         .map(audience -> new SentMessage(message, audience, false)));
     }

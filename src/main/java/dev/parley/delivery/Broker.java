@@ -2,6 +2,7 @@ package dev.parley.delivery;
 
 import io.smallrye.mutiny.Uni;
 
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -13,6 +14,12 @@ public interface Broker {
 
     /** Publishes {@code payload} to every replica subscribed to {@code channel}. */
     Uni<Void> publish(String channel, String payload);
+
+    /**
+     * Publishes a message to {@code channels} after every message of the same order
+     * (a conversation) with a lower {@code seq}, whichever replica publishes them.
+     */
+    Uni<Void> publishInOrder(String orderKey, long seq, String payload, List<String> channels);
 
     /** Makes this replica receive {@code channel}; completes once the broker confirmed. Idempotent. */
     Uni<Void> subscribe(String channel);

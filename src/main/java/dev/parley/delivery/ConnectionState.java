@@ -12,6 +12,7 @@ public final class ConnectionState {
     private static final TypedKey<Long> USER = TypedKey.forLong("parley.user");
     private static final TypedKey<Set<Long>> MUTED = new TypedKey<>("parley.muted-chats");
     private static final TypedKey<Set<Long>> ROOMS = new TypedKey<>("parley.rooms");
+    private static final TypedKey<HeldFrames> HELD = new TypedKey<>("parley.held");
 
     private ConnectionState() {
     }
@@ -30,6 +31,19 @@ public final class ConnectionState {
     public static Set<Long> muted(WebSocketConnection connection) {
         Set<Long> muted = connection.userData().get(MUTED);
         return muted == null ? Set.of() : muted;
+    }
+
+    /** From now on live frames for this connection wait (a replay is being sent) until {@link Delivery#release}. */
+    public static void hold(WebSocketConnection connection) {
+        connection.userData().put(HELD, new HeldFrames());
+    }
+
+    static HeldFrames held(WebSocketConnection connection) {
+        return connection.userData().get(HELD);
+    }
+
+    static HeldFrames unhold(WebSocketConnection connection) {
+        return connection.userData().remove(HELD);
     }
 
     /** Rooms this connection has joined. */

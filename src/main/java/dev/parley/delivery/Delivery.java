@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,6 +63,10 @@ public class Delivery {
      */
     public Uni<Void> toUsers(Collection<Long> userIds, ServerFrame frame, Route route) {
         String payload = payload(frame, route);
+        if (route.seq() != null) {
+            return broker.publishInOrder(route.orderKey(), route.seq(), payload, userIds.stream().map(this::userChannel).toList())
+                    .onFailure().recoverWithItem(failure -> dropped(frame, failure));
+        }
         return Multi.createFrom().iterable(userIds)
                 .onItem().transformToUniAndMerge(userId -> broker.publish(userChannel(userId), payload))
                 .collect().last()
@@ -70,8 +76,11 @@ public class Delivery {
 
     /** Sends {@code frame} to every connection that joined the room: one publish, whatever its size. */
     public Uni<Void> toRoom(long chatId, ServerFrame frame, Route route) {
-        return broker.publish(roomChannel(chatId), payload(frame, route))
-                .onFailure().recoverWithItem(failure -> dropped(frame, failure));
+        String payload = payload(frame, route);
+        Uni<Void> publish = route.seq() != null
+                ? broker.publishInOrder(route.orderKey(), route.seq(), payload, List.of(roomChannel(chatId)))
+                : broker.publish(roomChannel(chatId), payload);
+        return publish.onFailure().recoverWithItem(failure -> dropped(frame, failure));
     }
 
     public String userChannel(long userId) {
@@ -82,9 +91,26 @@ public class Delivery {
         return roomPrefix + chatId;
     }
 
+    /**
+     * Ends a replay on this connection: writes the live frames that arrived
+     * meanwhile, in order, except new messages the replay already contained
+     * ({@code replayed}: chat id to the last seq replayed).
+     */
+    public void release(WebSocketConnection connection, Map<Long, Long> replayed) {
+        HeldFrames held = ConnectionState.unhold(connection);
+        if (held != null) {
+            held.release(envelope -> {
+                Long upTo = envelope.chatId() == null ? null : replayed.get(envelope.chatId());
+                if (upTo == null || envelope.seq() == null || envelope.seq() > upTo) {
+                    send(connection, envelope);
+                }
+            });
+        }
+    }
+
     private String payload(ServerFrame frame, Route route) {
         String skip = route.skipConnectionId() == null ? "" : route.skipConnectionId();
-        return new Envelope(skip, route.chatId(), route.receipt(), codec.encode(frame)).encode();
+        return new Envelope(skip, route.chatId(), route.receipt(), route.seq(), codec.encode(frame)).encode();
     }
 
     private static Void dropped(ServerFrame frame, Throwable failure) {
@@ -113,6 +139,13 @@ public class Delivery {
         if (envelope.chatId() != null && ConnectionState.muted(connection).contains(envelope.chatId())) {
             return;
         }
+        HeldFrames held = ConnectionState.held(connection);
+        if (held == null || !held.offer(envelope)) {
+            send(connection, envelope);
+        }
+    }
+
+    private void send(WebSocketConnection connection, Envelope envelope) {
         connection.sendText(envelope.frame()).subscribe().with(
                 ok -> {
                     Receipt receipt = envelope.receipt();

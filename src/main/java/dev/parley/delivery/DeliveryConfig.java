@@ -12,4 +12,11 @@ public interface DeliveryConfig {
     @WithName("key-prefix")
     @WithDefault("parley")
     String keyPrefix();
+
+    /**
+     * How long a conversation's message waits in Redis for its predecessor before
+     * it is published anyway (the predecessor's replica died after its commit).
+     */
+    @WithDefault("1s")
+    java.time.Duration orderGapTimeout();
 }

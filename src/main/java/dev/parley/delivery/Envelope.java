@@ -2,18 +2,19 @@ package dev.parley.delivery;
 
 /**
  * What travels on a channel: one header line, then the frame's JSON, encoded
- * once for all recipients. The header is {@code skip|chat|receipt}:
+ * once for all recipients. The header is {@code skip|chat|receipt|seq}:
  * the connection that must not get the frame (the one that caused it and was
  * answered directly), the conversation it belongs to (so a connection that left
  * it can ignore it), and for a message whose arrival the sender wants to know,
- * {@code messageId:seq:senderId}. Empty fields mean none.
+ * {@code messageId:seq:senderId}, and for a new message its seq (so a replay can
+ * drop what it already sent). Empty fields mean none.
  */
-record Envelope(String skipConnectionId, Long chatId, Receipt receipt, String frame) {
+record Envelope(String skipConnectionId, Long chatId, Receipt receipt, Long seq, String frame) {
 
     String encode() {
         return skipConnectionId + '|' + (chatId == null ? "" : chatId) + '|'
                 + (receipt == null ? "" : receipt.messageId() + ":" + receipt.seq() + ":" + receipt.senderId())
-                + '\n' + frame;
+                + '|' + (seq == null ? "" : seq) + '\n' + frame;
     }
 
     static Envelope decode(String payload) {
@@ -25,6 +26,7 @@ record Envelope(String skipConnectionId, Long chatId, Receipt receipt, String fr
             String[] parts = header[2].split(":");
             receipt = new Receipt(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
         }
-        return new Envelope(header[0], chatId, receipt, payload.substring(newline + 1));
+        Long seq = header[3].isEmpty() ? null : Long.valueOf(header[3]);
+        return new Envelope(header[0], chatId, receipt, seq, payload.substring(newline + 1));
     }
 }

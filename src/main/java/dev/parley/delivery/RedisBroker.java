@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -34,14 +35,16 @@ public class RedisBroker implements Broker {
     private final Redis redis;
     private final ReactivePubSubCommands<String> pubsub;
     private final Vertx vertx;
+    private final OrderedPublisher ordered;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private volatile RedisConnection subscriber;
     private volatile BiConsumer<String, String> consumer = (channel, payload) -> { };
     private volatile boolean stopping;
     private long backoffMillis = 100;
 
-    RedisBroker(Redis redis, ReactiveRedisDataSource dataSource, Vertx vertx) {
+    RedisBroker(Redis redis, ReactiveRedisDataSource dataSource, Vertx vertx, OrderedPublisher ordered) {
         this.redis = redis;
+        this.ordered = ordered;
         this.pubsub = dataSource.pubsub(String.class);
         this.vertx = vertx;
     }
@@ -61,6 +64,11 @@ public class RedisBroker implements Broker {
     @Override
     public Uni<Void> publish(String channel, String payload) {
         return pubsub.publish(channel, payload);
+    }
+
+    @Override
+    public Uni<Void> publishInOrder(String orderKey, long seq, String payload, List<String> channels) {
+        return ordered.publish(orderKey, seq, payload, channels);
     }
 
     @Override

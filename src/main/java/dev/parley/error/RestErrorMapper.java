@@ -43,6 +43,10 @@ public class RestErrorMapper {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
+        if (Outages.isOutage(e)) {
+            Log.warnf("A REST request failed on an outage: %s", e.getMessage());
+            return respond(ErrorCode.UNAVAILABLE, "Temporarily unavailable, please retry");
+        }
         Log.error("Unexpected failure of a REST request", e);
         return respond(ErrorCode.INTERNAL_ERROR, "Internal error");
     }

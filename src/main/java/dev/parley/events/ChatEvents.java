@@ -7,7 +7,9 @@ import dev.parley.chat.EditedMessage;
 import dev.parley.chat.MembershipChange;
 import dev.parley.chat.Message;
 import dev.parley.chat.ReadReceipt;
+import dev.parley.chat.Replay;
 import dev.parley.chat.SentMessage;
+import dev.parley.chat.StoredMessage;
 import dev.parley.delivery.Delivery;
 import dev.parley.delivery.Route;
 import dev.parley.protocol.ServerFrame;
@@ -15,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +48,34 @@ public class ChatEvents {
                 null, Instant.now());
     }
 
+    /** The frames a replay sends for a chat: its missed messages, then the edits and deletes of older ones. */
+    public List<ServerFrame> replayFrames(Replay replay) {
+        List<ServerFrame> frames = new ArrayList<>();
+        Audience audience = replay.audience();
+        for (StoredMessage stored : replay.added()) {
+            Message message = stored.message();
+            frames.add(audience.kind() == ConversationKind.DIRECT
+                    ? new ServerFrame.ChatMessage(message.getId(), message.getConversationId(), message.getSeq(),
+                            message.getSenderId(), stored.senderUsername(), stored.senderAvatar(),
+                            audience.otherMember(message.getSenderId()), message.getContent(), message.getClientMsgId(),
+                            message.getCreatedAt())
+                    : new ServerFrame.NewMessage(audience.chatId(), body(message, stored.senderUsername(),
+                            stored.senderAvatar()), null, Instant.now()));
+            if (message.isDeleted()) {
+                // It keeps its place in the sequence, and the client learns it is gone.
+                frames.add(new ServerFrame.MessageDeleted(audience.chatId(), message.getId(), Instant.now()));
+            }
+        }
+        for (Message changed : replay.changed()) {
+            frames.add(changed.isDeleted()
+                    ? new ServerFrame.MessageDeleted(audience.chatId(), changed.getId(), Instant.now())
+                    : new ServerFrame.MessageUpdated(audience.chatId(), changed.getId(), changed.getContent(),
+                            changed.getEditedAt(), Instant.now()));
+        }
+        frames.add(new ServerFrame.Synced(audience.chatId(), replay.recovered(), replay.lastSeq(), Instant.now()));
+        return frames;
+    }
+
     public static ServerFrame.MessageBody body(Message message, String senderUsername, String senderAvatar) {
         return new ServerFrame.MessageBody(message.getId(), message.getSeq(), message.getContent(),
                 message.getSenderId(), senderUsername, senderAvatar, message.getCreatedAt(), "text",
@@ -54,7 +85,8 @@ public class ChatEvents {
     /** Everyone but {@code skipConnectionId} (answered directly); recipients' arrivals are reported to the sender. */
     public Uni<Void> messageSent(SentMessage sent, ServerFrame frame, String skipConnectionId) {
         Message message = sent.message();
-        Route route = Route.of(sent.audience().chatId()).skipping(skipConnectionId);
+        Route route = Route.of(sent.audience().chatId()).skipping(skipConnectionId)
+                .inOrder(sent.audience().orderKey(), message.getSeq());
         if (!sent.audience().isRoom()) {
             route = route.withReceipt(message.getId(), message.getSeq(), message.getSenderId());
         }

@@ -20,8 +20,11 @@ public abstract class ChatEndpoint {
     private final FrameDispatcher dispatcher;
     private final FrameCodec codec;
     private final CurrentCaller caller;
+    private final Draining draining;
 
-    protected ChatEndpoint(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller) {
+    protected ChatEndpoint(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller,
+                           Draining draining) {
+        this.draining = draining;
         this.sessions = sessions;
         this.dispatcher = dispatcher;
         this.codec = codec;
@@ -42,8 +45,8 @@ public abstract class ChatEndpoint {
      */
     @OnTextMessage
     public Uni<Void> receive(String text, WebSocketConnection connection) {
-        return dispatcher.dispatch(text, connection)
-                .chain(reply -> reply == null ? Uni.createFrom().voidItem() : send(connection, reply));
+        return draining.track(dispatcher.dispatch(text, connection)
+                .chain(reply -> reply == null ? Uni.createFrom().voidItem() : send(connection, reply)));
     }
 
     @OnClose

@@ -10,7 +10,8 @@ import io.quarkus.websockets.next.WebSocket;
 @Authenticated
 public class ChatSocket extends ChatEndpoint {
 
-    ChatSocket(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller) {
-        super(sessions, dispatcher, codec, caller);
+    ChatSocket(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller,
+            Draining draining) {
+        super(sessions, dispatcher, codec, caller, draining);
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.gateway;
 import dev.parley.auth.Caller;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
+import dev.parley.error.Outages;
 import dev.parley.events.PresenceEvents;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.FrameCodec;
@@ -27,9 +28,11 @@ public class FrameDispatcher {
     private final ReceiptCommands receipts;
     private final MembershipCommands membership;
     private final PresenceEvents presence;
+    private final SyncCommands syncs;
 
     FrameDispatcher(FrameCodec codec, MessageCommands messages, TypingCommands typing, ReceiptCommands receipts,
-                    MembershipCommands membership, PresenceEvents presence) {
+                    MembershipCommands membership, PresenceEvents presence, SyncCommands syncs) {
+        this.syncs = syncs;
         this.codec = codec;
         this.messages = messages;
         this.typing = typing;
@@ -56,6 +59,7 @@ public class FrameDispatcher {
             case ClientFrame.LeaveChat leave -> membership.leave(caller, leave.chatId(), connection);
             case ClientFrame.Status status -> presence.status(caller.id(), status.status())
                     .replaceWith((ServerFrame) null);
+            case ClientFrame.Sync sync -> syncs.sync(caller, sync.chats(), connection);
             case ClientFrame.Ping ping -> Uni.createFrom().item(new ServerFrame.Pong(Instant.now()));
         };
     }
@@ -64,6 +68,10 @@ public class FrameDispatcher {
         if (failure instanceof ChatException refusal) {
             Log.debugf("Refused a frame of user %d: %s", caller.id(), refusal.getMessage());
             return new ServerFrame.Error(refusal.code(), refusal.getMessage(), Instant.now());
+        }
+        if (Outages.isOutage(failure)) {
+            Log.warnf("A frame of user %d failed on an outage: %s", caller.id(), failure.getMessage());
+            return new ServerFrame.Error(ErrorCode.UNAVAILABLE, "Temporarily unavailable, please retry", Instant.now());
         }
         Log.errorf(failure, "Failed to handle a frame of user %d", caller.id());
         return new ServerFrame.Error(ErrorCode.INTERNAL_ERROR, "Internal error, please retry", Instant.now());

@@ -6,12 +6,8 @@ import dev.parley.delivery.Delivery;
 import dev.parley.delivery.Receipt;
 import dev.parley.events.ChatEvents;
 import dev.parley.protocol.ServerFrame;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -56,13 +52,10 @@ public class ReceiptCommands {
 
     /** A message was written to a connection of {@code userId}; runs on a fresh context, as the database needs. */
     private void delivered(long userId, long chatId, Receipt receipt) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> sequencer.run(userId, () -> reads.markDelivered(userId, chatId, receipt.seq())
+        SafeContext.run(vertx, "Delivery receipt of message " + receipt.messageId(), () -> sequencer.run(userId,
+                () -> reads.markDelivered(userId, chatId, receipt.seq())
                         .chain(news -> news
                                 ? events.delivered(chatId, receipt.messageId(), userId, receipt.senderId())
-                                : Uni.createFrom().voidItem()))
-                .subscribe().with(ok -> { }, failure -> Log.warnf("Delivery receipt of message %d for %d lost: %s",
-                        receipt.messageId(), userId, failure.getMessage())));
+                                : Uni.createFrom().voidItem())));
     }
 }

@@ -33,8 +33,8 @@ public class RoomSocket extends ChatEndpoint {
     private final ChatConfig config;
 
     RoomSocket(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller,
-               MembershipCommands membership, History history, ChatConfig config) {
-        super(sessions, dispatcher, codec, caller);
+               MembershipCommands membership, History history, ChatConfig config, Draining draining) {
+        super(sessions, dispatcher, codec, caller, draining);
         this.membership = membership;
         this.history = history;
         this.config = config;

@@ -7,8 +7,13 @@ import dev.parley.events.PresenceEvents;
 import dev.parley.presence.Presence;
 import dev.parley.user.UserService;
 import io.quarkus.logging.Log;
+import dev.parley.presence.PresenceConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,15 +37,35 @@ public class Routing {
     private final UserService users;
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     private final Sequencer<String> sequencer = new Sequencer<>();
+    private final Vertx vertx;
+    private final PresenceConfig config;
 
     Routing(LocalSessions sessions, Broker broker, Delivery delivery, Presence presence,
-            PresenceEvents presenceEvents, UserService users) {
+            PresenceEvents presenceEvents, UserService users, Vertx vertx, PresenceConfig config) {
+        this.vertx = vertx;
+        this.config = config;
         this.sessions = sessions;
         this.broker = broker;
         this.delivery = delivery;
         this.presence = presence;
         this.presenceEvents = presenceEvents;
         this.users = users;
+    }
+
+    void startSweeping(@Observes StartupEvent event) {
+        vertx.setPeriodic(config.heartbeatInterval().toMillis(),
+                id -> SafeContext.run(vertx, "Sweeping dead replicas", this::sweepDeadReplicas));
+    }
+
+    /** The users of replicas that died without a goodbye go offline, unless connected elsewhere. */
+    Uni<Void> sweepDeadReplicas() {
+        return presence.claimDeadReplicas()
+                .onItem().transformToMulti(userIds -> Multi.createFrom().iterable(userIds))
+                .onItem().transformToUniAndConcatenate(userId -> sessions.has(userId) ? Uni.createFrom().voidItem()
+                        : presence.onlineElsewhere(userId).chain(elsewhere -> elsewhere ? Uni.createFrom().voidItem()
+                                : users.lastSeenNow(userId).chain(lastSeen -> presenceEvents.offline(userId, lastSeen))))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     Uni<Void> connected(long userId, String connectionId) {

@@ -1,7 +1,6 @@
 package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
-import dev.parley.chat.Audience;
 import dev.parley.chat.ChatAccess;
 import dev.parley.delivery.Delivery;
 import dev.parley.delivery.Route;
@@ -66,7 +65,7 @@ public class TypingCommands {
     Uni<Void> toChat(Caller caller, long chatId, boolean typing, String connectionId) {
         return access.requireMember(caller, chatId).chain(access::audience).chain(audience -> forward(caller,
                 new TypingTracker.Key(caller.id(), "c:" + chatId), typing,
-                state -> events.toChat(others(audience, caller.id()), frame(chatId, caller, state),
+                state -> events.toChat(audience.without(caller.id()), frame(chatId, caller, state),
                         Route.of(chatId).skipping(connectionId))));
     }
 
@@ -79,11 +78,6 @@ public class TypingCommands {
         boolean now = tracker.start(key, () -> send.apply(false).subscribe().with(ok -> { },
                 failure -> Log.debugf("Typing expiry of %d not sent: %s", caller.id(), failure.getMessage())));
         return now ? send.apply(true) : Uni.createFrom().voidItem();
-    }
-
-    private static Audience others(Audience audience, long userId) {
-        return audience.isRoom() ? audience : new Audience(audience.chatId(), audience.kind(),
-                audience.memberIds().stream().filter(id -> id != userId).toList());
     }
 
     private static ServerFrame frame(Long chatId, Caller caller, boolean typing) {

@@ -16,6 +16,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -24,10 +25,11 @@ import java.util.stream.Collectors;
 
 /**
  * Who is online, cluster-wide. Each replica keeps a Redis hash of its local users
- * ({@code parley:presence:<replica>}) that expires unless renewed by the
- * replica's heartbeat, and registers itself in {@code parley:replicas} with the
- * time of its last heartbeat. A user is online while some live replica lists them,
- * so a replica that dies takes its users offline within the TTL.
+ * ({@code parley:presence:<replica>}) and registers itself in
+ * {@code parley:replicas} with the time of its last heartbeat. A user is online
+ * while some live replica (heartbeat younger than the TTL) lists them, so a
+ * replica that dies takes its users offline within the TTL; a surviving replica
+ * then claims the dead one's list to record their last_seen.
  */
 @ApplicationScoped
 public class Presence {
@@ -70,8 +72,23 @@ public class Presence {
 
     public Uni<Void> markOnline(long userId) {
         return hashes.hset(ownKey, userId, "1")
-                .chain(() -> keys.pexpire(ownKey, config.ttl()))
+                .chain(() -> keys.pexpire(ownKey, keepUserList()))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Claims the replicas whose heartbeat is older than the TTL (one sweeper wins
+     * each) and returns the users they held, so their going offline can be told.
+     */
+    public Uni<List<Long>> claimDeadReplicas() {
+        double deadBefore = System.currentTimeMillis() - config.ttl().toMillis();
+        return replicas.zrangebyscore(replicasKey, new ScoreRange<>(Double.NEGATIVE_INFINITY, deadBefore))
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndConcatenate(id -> replicas.zrem(replicasKey, id).chain(claimed -> claimed == 0
+                        ? Uni.createFrom().item(List.<Long>of())
+                        : hashes.hkeys(usersKey(id)).call(() -> keys.del(usersKey(id)))))
+                .collect().in(ArrayList<Long>::new, ArrayList::addAll)
+                .map(List::copyOf);
     }
 
     public Uni<Void> markOffline(long userId) {
@@ -111,10 +128,15 @@ public class Presence {
                 .collect(Collectors.toMap(Function.identity(), id -> "1"));
         Uni<Void> rewrite = local.isEmpty()
                 ? keys.del(ownKey).replaceWithVoid()
-                : hashes.hset(ownKey, local).chain(() -> keys.pexpire(ownKey, config.ttl())).replaceWithVoid();
+                : hashes.hset(ownKey, local).chain(() -> keys.pexpire(ownKey, keepUserList())).replaceWithVoid();
         return replicas.zadd(replicasKey, System.currentTimeMillis(), replica.id())
                 .chain(() -> rewrite)
                 .onFailure().invoke(failure -> Log.warnf("Presence heartbeat failed: %s", failure.getMessage()));
+    }
+
+    /** A dead replica's user list outlives its heartbeat long enough for a sweeper to read it. */
+    private java.time.Duration keepUserList() {
+        return config.ttl().multipliedBy(3);
     }
 
     private String usersKey(String replicaId) {

@@ -10,13 +10,13 @@ import java.time.Duration;
 public interface PresenceConfig {
 
     /** How often this replica renews its presence record in Redis. */
-    @WithDefault("10s")
+    @WithDefault("5s")
     Duration heartbeatInterval();
 
     /**
      * How long a replica's presence record outlives its last renewal. A replica that
      * dies without a goodbye stops counting its users as online after this time.
      */
-    @WithDefault("30s")
+    @WithDefault("20s")
     Duration ttl();
 }

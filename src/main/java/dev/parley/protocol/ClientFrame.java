@@ -6,6 +6,7 @@ import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +24,7 @@ import java.util.Set;
         @JsonSubTypes.Type(value = ClientFrame.JoinChat.class, name = "join_chat"),
         @JsonSubTypes.Type(value = ClientFrame.LeaveChat.class, name = "leave_chat"),
         @JsonSubTypes.Type(value = ClientFrame.Status.class, name = "status"),
+        @JsonSubTypes.Type(value = ClientFrame.Sync.class, name = "sync"),
         @JsonSubTypes.Type(value = ClientFrame.Ping.class, name = "ping"),
 })
 public sealed interface ClientFrame {
@@ -95,6 +97,23 @@ public sealed interface ClientFrame {
             require(status, "status");
             if (!VALUES.contains(status)) {
                 throw new ChatException(ErrorCode.INVALID_FIELD, "status is one of online, away, busy");
+            }
+        }
+    }
+
+    /**
+     * {@code {"type":"sync","chats":{"123":41}}}: after a reconnect, the last seq
+     * seen per chat; answered with what was missed, then {@code synced} per chat.
+     */
+    @RegisterForReflection
+    record Sync(Map<Long, Long> chats) implements ClientFrame {
+        public static final int MAX_CHATS = 500;
+
+        public Sync {
+            require(chats, "chats");
+            if (chats.size() > MAX_CHATS || chats.values().stream().anyMatch(seq -> seq == null || seq < 0)) {
+                throw new ChatException(ErrorCode.INVALID_FIELD,
+                        "chats maps at most " + MAX_CHATS + " chat ids to the last seq seen (0 or more)");
             }
         }
     }

@@ -25,6 +25,7 @@ import java.util.Collection;
         @JsonSubTypes.Type(value = ServerFrame.UserLeft.class, name = "user_left"),
         @JsonSubTypes.Type(value = ServerFrame.UserStatus.class, name = "user_status"),
         @JsonSubTypes.Type(value = ServerFrame.UserOffline.class, name = "user_offline"),
+        @JsonSubTypes.Type(value = ServerFrame.Synced.class, name = "synced"),
         @JsonSubTypes.Type(value = ServerFrame.Pong.class, name = "pong"),
         @JsonSubTypes.Type(value = ServerFrame.Error.class, name = "error"),
 })
@@ -100,6 +101,14 @@ public sealed interface ServerFrame {
 
     @RegisterForReflection
     record UserOffline(long userId, Instant lastSeen, Instant timestamp) implements ServerFrame {
+    }
+
+    /**
+     * The end of a chat's replay after {@code sync}: {@code recovered} is true when
+     * everything missed was sent, false when the gap was too large (page history over REST).
+     */
+    @RegisterForReflection
+    record Synced(long chatId, boolean recovered, long lastSeq, Instant timestamp) implements ServerFrame {
     }
 
     @RegisterForReflection

@@ -1,0 +1,110 @@
+package dev.parley.delivery;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/**
+ * Publishes a conversation's messages in {@code seq} order, whichever replica
+ * commits them. Replicas publish after their commit, so two replicas may reach
+ * Redis in the wrong order; this script makes Redis the ordering point: a message
+ * whose predecessor has not been published yet waits in a sorted set and goes out
+ * right after it. Commit order equals seq order (the conversation row lock), so a
+ * predecessor that has not arrived within {@code parley.redis.order-gap-timeout}
+ * belongs to a replica that died between commit and publish: the waiting messages
+ * are then flushed, and clients get the missing one through {@code sync}.
+ */
+@ApplicationScoped
+class OrderedPublisher {
+
+    private static final String PUBLISH_ENTRY = """
+            local function publish_entry(entry)
+              local a = string.find(entry, '\\n', 1, true)
+              local b = string.find(entry, '\\n', a + 1, true)
+              local payload = string.sub(entry, b + 1)
+              for channel in string.gmatch(string.sub(entry, a + 1, b - 1), '[^ ]+') do
+                redis.call('PUBLISH', channel, payload)
+              end
+            end
+            """;
+
+    /** KEYS: last published seq, pending set. ARGV: seq, entry. 1 = published, 2 = waits, 0 = duplicate. */
+    private static final String PUBLISH = PUBLISH_ENTRY + """
+            local seq = tonumber(ARGV[1])
+            local last = tonumber(redis.call('GET', KEYS[1]) or (seq - 1))
+            if seq <= last then return 0 end
+            redis.call('ZADD', KEYS[2], seq, ARGV[2])
+            while true do
+              local due = redis.call('ZRANGEBYSCORE', KEYS[2], last + 1, last + 1)
+              if #due == 0 then break end
+              publish_entry(due[1])
+              redis.call('ZREMRANGEBYSCORE', KEYS[2], last + 1, last + 1)
+              last = last + 1
+            end
+            redis.call('SET', KEYS[1], last, 'EX', 86400)
+            if redis.call('ZCARD', KEYS[2]) > 0 then
+              redis.call('EXPIRE', KEYS[2], 86400)
+              return 2
+            end
+            return 1
+            """;
+
+    /** Publishes whatever still waits, in order, skipping the gap. */
+    private static final String FLUSH = PUBLISH_ENTRY + """
+            local entries = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
+            if #entries == 0 then return 0 end
+            local last = tonumber(redis.call('GET', KEYS[1]) or '0')
+            for i = 1, #entries, 2 do
+              publish_entry(entries[i])
+              last = math.max(last, tonumber(entries[i + 1]))
+            end
+            redis.call('DEL', KEYS[2])
+            redis.call('SET', KEYS[1], last, 'EX', 86400)
+            return #entries / 2
+            """;
+
+    private final Redis redis;
+    private final Vertx vertx;
+    private final DeliveryConfig config;
+
+    OrderedPublisher(Redis redis, Vertx vertx, DeliveryConfig config) {
+        this.redis = redis;
+        this.vertx = vertx;
+        this.config = config;
+    }
+
+    Uni<Void> publish(String orderKey, long seq, String payload, List<String> channels) {
+        String entry = seq + "\n" + String.join(" ", channels) + "\n" + payload;
+        return eval(PUBLISH, orderKey, String.valueOf(seq), entry).invoke(result -> {
+            if (result == 2) {
+                vertx.setTimer(config.orderGapTimeout().toMillis(), id -> flush(orderKey));
+            }
+        }).replaceWithVoid();
+    }
+
+    private void flush(String orderKey) {
+        eval(FLUSH, orderKey).subscribe().with(
+                flushed -> {
+                    if (flushed > 0) {
+                        Log.warnf("Order %s: a message never reached Redis; published %d after it anyway", orderKey, flushed);
+                    }
+                },
+                failure -> Log.warnf("Order %s: flushing waiting messages failed: %s", orderKey, failure.getMessage()));
+    }
+
+    private Uni<Long> eval(String script, String orderKey, String... args) {
+        // The hash tag keeps both keys of an order in one Redis Cluster slot.
+        String prefix = config.keyPrefix() + ":order:{" + orderKey + "}:";
+        Request request = Request.cmd(Command.EVAL).arg(script).arg(2).arg(prefix + "last").arg(prefix + "pending");
+        for (String arg : args) {
+            request.arg(arg);
+        }
+        return redis.send(request).map(response -> response.toLong());
+    }
+}
