@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
@@ -48,7 +49,20 @@ public class Draining implements HttpUpgradeCheck {
         });
     }
 
-    void drain(@Observes @Priority(1) ShutdownEvent event) {
+    /** The start of shutdown, before the HTTP server and websockets-next close anything. */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        drain();
+    }
+
+    /** A fallback when the shutdown delay is disabled. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        drain();
+    }
+
+    synchronized void drain() {
+        if (draining) {
+            return;
+        }
         draining = true;
         List<Uni<Void>> closing = connections.stream()
                 .map(connection -> connection.close(RESTART).onFailure().recoverWithNull())

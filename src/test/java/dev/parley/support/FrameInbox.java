@@ -29,8 +29,12 @@ public final class FrameInbox {
 
     /** Waits for, removes and returns the first frame that matches. */
     public JsonNode await(Predicate<JsonNode> match) {
+        return await(match, TIMEOUT);
+    }
+
+    public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
         AtomicReference<JsonNode> found = new AtomicReference<>();
-        Awaitility.await().atMost(TIMEOUT).until(() -> {
+        Awaitility.await().atMost(timeout).until(() -> {
             for (JsonNode frame : frames) {
                 if (match.test(frame)) {
                     frames.remove(frame);

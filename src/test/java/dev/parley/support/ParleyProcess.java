@@ -71,19 +71,41 @@ public final class ParleyProcess implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + port + "/ws/chat?token=" + token);
     }
 
+    public URI roomUri(String room, String token) {
+        return URI.create("ws://127.0.0.1:" + port + "/ws/rooms/" + room + "?token=" + token);
+    }
+
     public HttpResponse<String> get(String path, String token) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10))
-                .build();
+        return send(HttpRequest.newBuilder(baseUri().resolve(path)), token);
+    }
+
+    /** The HTTP status of an unauthenticated GET, e.g. a health probe. */
+    public int status(String path) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(10)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request, String token) {
+        try {
+            return HTTP.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGTERM, then waits for the process to end. */

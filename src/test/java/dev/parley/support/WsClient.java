@@ -34,11 +34,33 @@ public final class WsClient implements AutoCloseable {
     }
 
     public void send(Map<String, ?> frame) {
-        socket.sendText(FrameInbox.json(frame), true).orTimeout(10, TimeUnit.SECONDS).join();
+        send(FrameInbox.json(frame));
     }
 
     public JsonNode await(String type) {
         return inbox.await(FrameInbox.ofType(type));
+    }
+
+    public JsonNode await(String type, java.util.function.Predicate<JsonNode> match) {
+        return inbox.await(FrameInbox.ofType(type).and(match));
+    }
+
+    public JsonNode await(String type, java.util.function.Predicate<JsonNode> match, java.time.Duration timeout) {
+        return inbox.await(FrameInbox.ofType(type).and(match), timeout);
+    }
+
+    public java.util.List<JsonNode> pending(String type) {
+        return inbox.pending(type);
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** Every frame sent to this connection before the ping has arrived once the pong is here. */
+    public void roundTrip() {
+        send("{\"type\":\"ping\"}");
+        await("pong");
     }
 
     public int awaitCloseCode() {

@@ -1,0 +1,253 @@
+package dev.parley.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.support.LocalRedis;
+import dev.parley.support.ParleyProcess;
+import dev.parley.support.TestUser;
+import dev.parley.support.WsClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two replicas of the packaged service on one PostgreSQL and one Redis: users on
+ * different replicas must not be able to tell.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplicasIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PORT_A = 18281;
+    private static final int PORT_B = 18282;
+
+    ParleyProcess a;
+    ParleyProcess b;
+
+    @BeforeAll
+    void startReplicas() {
+        a = ParleyProcess.start(PORT_A);
+        b = ParleyProcess.start(PORT_B);
+    }
+
+    @AfterAll
+    void stopReplicas() {
+        if (!LocalRedis.isUp()) {
+            LocalRedis.start();
+        }
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void usersOnDifferentReplicasChatAsOnOne() throws Exception {
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        try (WsClient onA = WsClient.connect(a.chatUri(alice.token()));
+             WsClient onB = WsClient.connect(b.chatUri(bob.token()))) {
+            onA.send(Map.of("type", "typing", "recipient_id", bob.id()));
+            assertEquals(alice.id(), onB.await("typing").get("user_id").asLong());
+
+            onA.send(Map.of("type", "message", "recipient_id", bob.id(), "content", "across"));
+            JsonNode received = onB.await("message");
+            assertEquals("across", received.get("content").asText());
+            assertEquals(received.get("id"), onA.await("message").get("id"));
+            assertEquals(bob.id(), onA.await("delivered").get("user_id").asLong());
+
+            onB.send(Map.of("type", "read", "message_id", received.get("id").asLong()));
+            assertEquals(bob.id(), onA.await("read").get("reader_id").asLong());
+
+            for (ParleyProcess replica : List.of(a, b)) {
+                JsonNode online = JSON.readTree(replica.get("/api/v1/ws/online-users", alice.token()).body());
+                List<Long> ids = new ArrayList<>();
+                online.get("online_users").forEach(id -> ids.add(id.asLong()));
+                assertTrue(ids.containsAll(List.of(alice.id(), bob.id())), "both replicas list both users: " + ids);
+            }
+        }
+    }
+
+    @Test
+    void roomsSpanReplicas() {
+        String room = "span-" + System.nanoTime();
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        try (WsClient onA = WsClient.connect(a.roomUri(room, alice.token()));
+             WsClient onB = WsClient.connect(b.roomUri(room, bob.token()))) {
+            assertEquals(bob.id(), onA.await("user_joined").get("user_id").asLong());
+            onB.send(Map.of("type", "message", "content", "hello from B"));
+            assertEquals("hello from B", onA.await("new_message").get("message").get("content").asText());
+        }
+    }
+
+    @Test
+    void simultaneousSendersOnTwoReplicasAreSeenInSeqOrderEverywhere() throws Exception {
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        TestUser carol = TestUser.fresh("carol");
+        try (WsClient aliceOnA = WsClient.connect(a.chatUri(alice.token()));
+             WsClient bobOnB = WsClient.connect(b.chatUri(bob.token()));
+             WsClient carolOnA = WsClient.connect(a.chatUri(carol.token()));
+             WsClient carolOnB = WsClient.connect(b.chatUri(carol.token()))) {
+            var created = a.send(HttpRequest.newBuilder(a.baseUri().resolve("/api/v1/chats"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("name", "race", "member_ids", List.of(bob.id(), carol.id()))))), alice.token());
+            assertEquals(201, created.statusCode(), created.body());
+            long chat = JSON.readTree(created.body()).get("id").asLong();
+
+            int each = 25;
+            CompletableFuture<Void> fromA = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < each; i++) {
+                    aliceOnA.send(Map.of("type", "message", "chat_id", chat, "content", "a" + i));
+                }
+            });
+            CompletableFuture<Void> fromB = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < each; i++) {
+                    bobOnB.send(Map.of("type", "message", "chat_id", chat, "content", "b" + i));
+                }
+            });
+            CompletableFuture.allOf(fromA, fromB).join();
+
+            for (WsClient carol2 : List.of(carolOnA, carolOnB)) {
+                for (long seq = 1; seq <= 2L * each; seq++) {
+                    assertEquals(seq, carol2.await("new_message").get("message").get("seq").asLong(),
+                            "gap-free, strictly increasing, no duplicates");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRetryOnTheOtherReplicaReturnsTheOriginal() {
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        try (WsClient bobOnB = WsClient.connect(b.chatUri(bob.token()))) {
+            Map<String, Object> frame = Map.of("type", "message", "recipient_id", bob.id(), "content", "once",
+                    "client_msg_id", "retry-" + alice.id());
+            long first;
+            try (WsClient onA = WsClient.connect(a.chatUri(alice.token()))) {
+                onA.send(frame);
+                first = onA.await("message").get("id").asLong();
+            }
+            try (WsClient onB = WsClient.connect(b.chatUri(alice.token()))) {
+                onB.send(frame);
+                assertEquals(first, onB.await("message").get("id").asLong());
+            }
+            bobOnB.await("message");
+            bobOnB.roundTrip();
+            assertTrue(bobOnB.pending("message").isEmpty(), "bob got the message once");
+        }
+    }
+
+    @Test
+    void aClientThatReconnectsToTheOtherReplicaRecoversWhatItMissed() throws Exception {
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        try (WsClient aliceOnA = WsClient.connect(a.chatUri(alice.token()))) {
+            long chat;
+            long first;
+            try (WsClient bobOnB = WsClient.connect(b.chatUri(bob.token()))) {
+                aliceOnA.send(Map.of("type", "message", "recipient_id", bob.id(), "content", "seen"));
+                aliceOnA.await("message");
+                JsonNode seen = bobOnB.await("message");
+                chat = seen.get("chat_id").asLong();
+                first = seen.get("id").asLong();
+            }
+            aliceOnA.send(Map.of("type", "message", "recipient_id", bob.id(), "content", "missed"));
+            aliceOnA.await("message");
+            var edit = a.send(HttpRequest.newBuilder(a.baseUri().resolve("/api/v1/messages/" + first))
+                    .header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"content\":\"seen, edited\"}")), alice.token());
+            assertEquals(200, edit.statusCode(), edit.body());
+
+            try (WsClient bobOnA = WsClient.connect(a.chatUri(bob.token()))) {
+                bobOnA.send(Map.of("type", "sync", "chats", Map.of(String.valueOf(chat), 1)));
+                assertEquals("missed", bobOnA.await("message").get("content").asText());
+                assertEquals("seen, edited", bobOnA.await("message_updated").get("content").asText());
+                assertTrue(bobOnA.await("synced").get("recovered").asBoolean());
+            }
+        }
+    }
+
+    @Test
+    void redisOutageNeitherLosesNorBlocksSendsAndHealsByItself() throws Exception {
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        try (WsClient aliceOnA = WsClient.connect(a.chatUri(alice.token()));
+             WsClient bobOnB = WsClient.connect(b.chatUri(bob.token()))) {
+            aliceOnA.send(Map.of("type", "message", "recipient_id", bob.id(), "content", "before"));
+            long chat = bobOnB.await("message").get("chat_id").asLong();
+            aliceOnA.await("message");
+            try {
+                LocalRedis.stop();
+                aliceOnA.send(Map.of("type", "message", "recipient_id", bob.id(), "content", "during"));
+                JsonNode confirmed = aliceOnA.await("message");
+                assertEquals("during", confirmed.get("content").asText(), "committed and confirmed without Redis");
+                await().atMost(Duration.ofSeconds(20)).until(() -> a.status("/q/health/ready") == 503);
+            } finally {
+                LocalRedis.start();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.status("/q/health/ready") == 200
+                    && b.status("/q/health/ready") == 200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                aliceOnA.send(Map.of("type", "message", "recipient_id", bob.id(), "content", "after"));
+                aliceOnA.await("message");
+                assertEquals("after", bobOnB.await("message", frame -> frame.get("content").asText().equals("after"))
+                        .get("content").asText());
+            });
+            bobOnB.send(Map.of("type", "sync", "chats", Map.of(String.valueOf(chat), 1)));
+            assertEquals("during", bobOnB.await("message", frame -> frame.get("seq").asLong() == 2)
+                    .get("content").asText(), "recovery fills what live delivery missed");
+        }
+    }
+
+    @Test
+    void aKilledReplicaLeavesNoGhosts() throws Exception {
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        ParleyProcess doomed = ParleyProcess.start(18283);
+        try (WsClient aliceOnA = WsClient.connect(a.chatUri(alice.token()))) {
+            WsClient bobOnDoomed = WsClient.connect(doomed.chatUri(bob.token()));
+            bobOnDoomed.send(Map.of("type", "message", "recipient_id", alice.id(), "content", "contacts now"));
+            aliceOnA.await("message");
+            long killedAt = System.nanoTime();
+            doomed.kill();
+
+            JsonNode offline = aliceOnA.await("user_offline", frame -> frame.get("user_id").asLong() == bob.id(),
+                    Duration.ofSeconds(35));
+            long seconds = (System.nanoTime() - killedAt) / 1_000_000_000;
+            assertTrue(seconds <= 30, "offline within 30 s, took " + seconds + " s");
+            assertFalse(offline.get("last_seen").isNull());
+            JsonNode online = JSON.readTree(a.get("/api/v1/ws/online-users", alice.token()).body());
+            online.get("online_users").forEach(id -> assertFalse(id.asLong() == bob.id(), "no ghost"));
+            bobOnDoomed.close();
+        } finally {
+            doomed.close();
+        }
+    }
+
+    @Test
+    void sigtermClosesConnectionsWith1012() {
+        TestUser alice = TestUser.fresh("alice");
+        ParleyProcess leaving = ParleyProcess.start(18284);
+        try (WsClient client = WsClient.connect(leaving.chatUri(alice.token()))) {
+            leaving.stop();
+            assertEquals(1012, client.awaitCloseCode());
+        } finally {
+            leaving.close();
+        }
+    }
+}
