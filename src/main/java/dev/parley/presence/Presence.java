@@ -86,7 +86,9 @@ public class Presence {
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndConcatenate(id -> replicas.zrem(replicasKey, id).chain(claimed -> claimed == 0
                         ? Uni.createFrom().item(List.<Long>of())
-                        : hashes.hkeys(usersKey(id)).call(() -> keys.del(usersKey(id)))))
+                        : hashes.hkeys(usersKey(id)).call(() -> keys.del(usersKey(id)))
+                                .invoke(users -> Log.infof("Replica %s stopped heartbeating; releasing its %d users",
+                                        id, users.size()))))
                 .collect().in(ArrayList<Long>::new, ArrayList::addAll)
                 .map(List::copyOf);
     }

@@ -2,6 +2,7 @@ package dev.parley.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.support.LocalPostgres;
 import dev.parley.support.LocalRedis;
 import dev.parley.support.ParleyProcess;
 import dev.parley.support.TestUser;
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two replicas of the packaged service on one PostgreSQL and one Redis: users on
@@ -47,6 +49,9 @@ class ReplicasIT {
     void stopReplicas() {
         if (!LocalRedis.isUp()) {
             LocalRedis.start();
+        }
+        if (LocalPostgres.isManaged() && !LocalPostgres.isUp()) {
+            LocalPostgres.start();
         }
         a.close();
         b.close();
@@ -211,6 +216,34 @@ class ReplicasIT {
             bobOnB.send(Map.of("type", "sync", "chats", Map.of(String.valueOf(chat), 1)));
             assertEquals("during", bobOnB.await("message", frame -> frame.get("seq").asLong() == 2)
                     .get("content").asText(), "recovery fills what live delivery missed");
+        }
+    }
+
+    @Test
+    void aDatabaseOutageRefusesSendsClearlyAndHealsByItself() {
+        assumeTrue(LocalPostgres.isManaged(), "needs the local Debian PostgreSQL cluster to stop and start");
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        try (WsClient aliceOnA = WsClient.connect(a.chatUri(alice.token()));
+             WsClient bobOnB = WsClient.connect(b.chatUri(bob.token()))) {
+            try {
+                LocalPostgres.stop();
+                aliceOnA.send(Map.of("type", "message", "recipient_id", bob.id(), "content", "lost?"));
+                JsonNode refused = aliceOnA.await("error");
+                assertEquals("unavailable", refused.get("code").asText());
+                await().atMost(Duration.ofSeconds(20)).until(() -> a.status("/q/health/ready") == 503);
+                aliceOnA.roundTrip();
+                assertTrue(aliceOnA.pending("message").isEmpty(), "nothing was confirmed");
+            } finally {
+                LocalPostgres.start();
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                aliceOnA.send(Map.of("type", "message", "recipient_id", bob.id(), "content", "back"));
+                assertEquals("message", aliceOnA.await(frame -> frame.path("type").asText().matches("message|error"))
+                        .get("type").asText());
+            });
+            assertEquals("back", bobOnB.await("message").get("content").asText());
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.status("/q/health/ready") == 200);
         }
     }
 

@@ -37,6 +37,10 @@ public final class WsClient implements AutoCloseable {
         send(FrameInbox.json(frame));
     }
 
+    public JsonNode await(java.util.function.Predicate<JsonNode> match) {
+        return inbox.await(match);
+    }
+
     public JsonNode await(String type) {
         return inbox.await(FrameInbox.ofType(type));
     }
