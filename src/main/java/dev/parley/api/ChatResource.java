@@ -12,6 +12,7 @@ import dev.parley.chat.Messages;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.events.ChatEvents;
+import dev.parley.limits.MessageRateLimiter;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -56,9 +57,11 @@ public class ChatResource {
     private final History history;
     private final Messages messages;
     private final ChatEvents events;
+    private final MessageRateLimiter limiter;
 
     ChatResource(CurrentCaller caller, ChatListing listing, Chats chats, History history, Messages messages,
-                 ChatEvents events) {
+                 ChatEvents events, MessageRateLimiter limiter) {
+        this.limiter = limiter;
         this.caller = caller;
         this.listing = listing;
         this.chats = chats;
@@ -119,7 +122,8 @@ public class ChatResource {
         if (message == null || message.content() == null) {
             throw new ChatException(ErrorCode.MISSING_FIELD, "Missing content");
         }
-        return messages.sendToChat(sender, chatId, message.content(), message.clientMsgId())
+        return limiter.acquire(sender.id())
+                .chain(() -> messages.sendToChat(sender, chatId, message.content(), message.clientMsgId()))
                 .call(sent -> sent.replay() ? Uni.createFrom().voidItem()
                         : events.messageSent(sent, events.messageFrame(sent, sender), null))
                 .map(sent -> MessageView.of(sent.message()));

@@ -18,6 +18,7 @@ public enum ErrorCode {
     NOT_FOUND(404),
     FORBIDDEN(403),
     UNAUTHORIZED(401),
+    RATE_LIMITED(429),
     UNAVAILABLE(503),
     INTERNAL_ERROR(500);
 

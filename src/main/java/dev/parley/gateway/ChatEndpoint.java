@@ -3,11 +3,16 @@ package dev.parley.gateway;
 import dev.parley.auth.CurrentCaller;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
+import dev.parley.limits.FloodGuard;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The chat protocol of docs/protocol.md, shared by every chat path: decodes each
@@ -21,10 +26,12 @@ public abstract class ChatEndpoint {
     private final FrameCodec codec;
     private final CurrentCaller caller;
     private final Draining draining;
+    private final Guards guards;
 
     protected ChatEndpoint(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller,
-                           Draining draining) {
+                           Draining draining, Guards guards) {
         this.draining = draining;
+        this.guards = guards;
         this.sessions = sessions;
         this.dispatcher = dispatcher;
         this.codec = codec;
@@ -45,8 +52,34 @@ public abstract class ChatEndpoint {
      */
     @OnTextMessage
     public Uni<Void> receive(String text, WebSocketConnection connection) {
+        if (connection.isClosed()) {
+            return Uni.createFrom().voidItem(); // frames still buffered when a guard closed it
+        }
+        if (!guards.flood().admit(connection)) {
+            return guards.close(connection, FloodGuard.FLOODING);
+        }
         return draining.track(dispatcher.dispatch(text, connection)
                 .chain(reply -> reply == null ? Uni.createFrom().voidItem() : send(connection, reply)));
+    }
+
+    /**
+     * Vert.x refuses a message over {@code quarkus.websockets-next.server.max-message-size}
+     * with this exception; the client gets 1009 (message too big). Anything else here
+     * is a bug: logged, and the connection closed with 1011.
+     */
+    @OnError
+    public Uni<Void> failed(IllegalStateException failure, WebSocketConnection connection) {
+        if (failure.getMessage() != null && failure.getMessage().contains("max message size")) {
+            return guards.close(connection, Guards.TOO_BIG);
+        }
+        Log.errorf(failure, "Connection %s failed", connection.id());
+        return guards.close(connection, Guards.INTERNAL);
+    }
+
+    /** The protocol is JSON text; binary frames are refused with 1003 (unsupported data). */
+    @OnBinaryMessage
+    public Uni<Void> receiveBinary(Buffer data, WebSocketConnection connection) {
+        return guards.close(connection, Guards.BINARY);
     }
 
     @OnClose

@@ -5,6 +5,8 @@ import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.error.Outages;
 import dev.parley.events.PresenceEvents;
+import dev.parley.limits.LimitMetrics;
+import dev.parley.limits.MessageRateLimiter;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
@@ -29,9 +31,11 @@ public class FrameDispatcher {
     private final MembershipCommands membership;
     private final PresenceEvents presence;
     private final SyncCommands syncs;
+    private final LimitMetrics metrics;
 
     FrameDispatcher(FrameCodec codec, MessageCommands messages, TypingCommands typing, ReceiptCommands receipts,
-                    MembershipCommands membership, PresenceEvents presence, SyncCommands syncs) {
+                    MembershipCommands membership, PresenceEvents presence, SyncCommands syncs, LimitMetrics metrics) {
+        this.metrics = metrics;
         this.syncs = syncs;
         this.codec = codec;
         this.messages = messages;
@@ -46,7 +50,12 @@ public class FrameDispatcher {
         Caller caller = Sessions.caller(connection);
         return Uni.createFrom().item(() -> codec.decode(text))
                 .chain(frame -> route(caller, frame, connection))
-                .onFailure().recoverWithItem(failure -> errorFrame(caller, failure));
+                .onFailure().recoverWithItem(failure -> errorFrame(caller, failure))
+                .invoke(reply -> {
+                    if (reply instanceof ServerFrame.Error error) {
+                        metrics.errorFrame(error.code().wireName());
+                    }
+                });
     }
 
     private Uni<ServerFrame> route(Caller caller, ClientFrame frame, WebSocketConnection connection) {
@@ -65,6 +74,9 @@ public class FrameDispatcher {
     }
 
     private static ServerFrame errorFrame(Caller caller, Throwable failure) {
+        if (failure instanceof MessageRateLimiter.RateLimitedException limited) {
+            return new ServerFrame.Error(limited.code(), limited.getMessage(), limited.retryAfterMillis(), Instant.now());
+        }
         if (failure instanceof ChatException refusal) {
             Log.debugf("Refused a frame of user %d: %s", caller.id(), refusal.getMessage());
             return new ServerFrame.Error(refusal.code(), refusal.getMessage(), Instant.now());

@@ -11,7 +11,7 @@ import io.quarkus.websockets.next.WebSocket;
 public class LegacyChatSocket extends ChatEndpoint {
 
     LegacyChatSocket(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller,
-            Draining draining) {
-        super(sessions, dispatcher, codec, caller, draining);
+            Draining draining, Guards guards) {
+        super(sessions, dispatcher, codec, caller, draining, guards);
     }
 }

@@ -6,6 +6,7 @@ import dev.parley.chat.SentMessage;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.events.ChatEvents;
+import dev.parley.limits.MessageRateLimiter;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
@@ -19,19 +20,18 @@ public class MessageCommands {
 
     private final Messages messages;
     private final ChatEvents events;
+    private final MessageRateLimiter limiter;
 
-    MessageCommands(Messages messages, ChatEvents events) {
+    MessageCommands(Messages messages, ChatEvents events, MessageRateLimiter limiter) {
         this.messages = messages;
         this.events = events;
+        this.limiter = limiter;
     }
 
     Uni<ServerFrame> send(Caller sender, ClientFrame.SendMessage frame, WebSocketConnection connection) {
-        Uni<SentMessage> sent;
-        if (frame.recipientId() != null) {
-            sent = messages.sendDirect(sender, frame.recipientId(), frame.content(), frame.clientMsgId());
-        } else {
-            sent = messages.sendToChat(sender, chatOf(frame, connection), frame.content(), frame.clientMsgId());
-        }
+        Uni<SentMessage> sent = limiter.acquire(sender.id()).chain(() -> frame.recipientId() != null
+                ? messages.sendDirect(sender, frame.recipientId(), frame.content(), frame.clientMsgId())
+                : messages.sendToChat(sender, chatOf(frame, connection), frame.content(), frame.clientMsgId()));
         return sent.map(result -> {
             ServerFrame confirmation = events.messageFrame(result, sender);
             if (!result.replay()) {

@@ -33,8 +33,8 @@ public class RoomSocket extends ChatEndpoint {
     private final ChatConfig config;
 
     RoomSocket(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller,
-               MembershipCommands membership, History history, ChatConfig config, Draining draining) {
-        super(sessions, dispatcher, codec, caller, draining);
+               MembershipCommands membership, History history, ChatConfig config, Draining draining, Guards guards) {
+        super(sessions, dispatcher, codec, caller, draining, guards);
         this.membership = membership;
         this.history = history;
         this.config = config;

@@ -26,8 +26,10 @@ public class Sessions {
     private final Routing routing;
     private final Presence presence;
     private final TokenExpiry expiry;
+    private final ConnectionCap cap;
 
-    Sessions(UserService users, Routing routing, Presence presence, TokenExpiry expiry) {
+    Sessions(UserService users, Routing routing, Presence presence, TokenExpiry expiry, ConnectionCap cap) {
+        this.cap = cap;
         this.users = users;
         this.routing = routing;
         this.presence = presence;
@@ -57,8 +59,10 @@ public class Sessions {
         connection.userData().put(CALLER, caller);
         ConnectionState.init(connection, caller.id());
         expiry.watch(connection, caller.expiresAt());
+        cap.opened(connection);
         return users.remember(caller)
                 .chain(() -> routing.connected(caller.id(), connection.id()))
+                .call(() -> cap.enforce(caller.id()))
                 .chain(() -> presence.onlineUsers()
                         .onFailure().recoverWithItem(failure -> {
                             Log.warnf("Online users unavailable: %s", failure.getMessage());

@@ -115,7 +115,11 @@ public sealed interface ServerFrame {
     record Pong(Instant timestamp) implements ServerFrame {
     }
 
+    /** {@code retry_after_ms} comes with {@code rate_limited}: when the next message will be accepted. */
     @RegisterForReflection
-    record Error(ErrorCode code, String message, Instant timestamp) implements ServerFrame {
+    record Error(ErrorCode code, String message, Long retryAfterMs, Instant timestamp) implements ServerFrame {
+        public Error(ErrorCode code, String message, Instant timestamp) {
+            this(code, message, null, timestamp);
+        }
     }
 }

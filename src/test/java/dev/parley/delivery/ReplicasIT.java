@@ -113,7 +113,7 @@ class ReplicasIT {
             assertEquals(201, created.statusCode(), created.body());
             long chat = JSON.readTree(created.body()).get("id").asLong();
 
-            int each = 25;
+            int each = 20; // the default burst of the message rate limit
             CompletableFuture<Void> fromA = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < each; i++) {
                     aliceOnA.send(Map.of("type", "message", "chat_id", chat, "content", "a" + i));

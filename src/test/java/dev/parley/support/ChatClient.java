@@ -59,6 +59,10 @@ public final class ChatClient implements AutoCloseable {
         connection.sendTextAndAwait(text);
     }
 
+    public void sendBinary(byte[] data) {
+        connection.sendBinaryAndAwait(io.vertx.core.buffer.Buffer.buffer(data));
+    }
+
     public void send(Map<String, ?> frame) {
         send(FrameInbox.json(frame));
     }

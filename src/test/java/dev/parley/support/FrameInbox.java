@@ -34,7 +34,7 @@ public final class FrameInbox {
 
     public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
         AtomicReference<JsonNode> found = new AtomicReference<>();
-        Awaitility.await().atMost(timeout).until(() -> {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(10)).until(() -> {
             for (JsonNode frame : frames) {
                 if (match.test(frame)) {
                     frames.remove(frame);

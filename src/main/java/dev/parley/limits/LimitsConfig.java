@@ -1,0 +1,29 @@
+package dev.parley.limits;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Abuse limits ({@code parley.limits.*}). */
+@ConfigMapping(prefix = "parley.limits")
+public interface LimitsConfig {
+
+    /** Messages a user may send per minute, over all their connections on all replicas (WebSocket and REST). */
+    @WithDefault("100")
+    int messagesPerMinute();
+
+    /** Messages a user may send at once before the per-minute rate applies. */
+    @WithDefault("20")
+    int messageBurst();
+
+    /** Frames of any type a connection may send per second before it is closed with 1008. */
+    @WithDefault("20")
+    int framesPerSecond();
+
+    /** Frames a connection may send at once before the per-second rate applies. */
+    @WithDefault("40")
+    int frameBurst();
+
+    /** Open connections per user on one replica; opening one more closes the oldest with 4002. */
+    @WithDefault("10")
+    int connectionsPerUser();
+}
