@@ -27,6 +27,9 @@ public class User {
     @Column(name = "last_seen")
     private Instant lastSeen;
 
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     public Long getId() {
         return id;
     }

@@ -10,6 +10,15 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, Long> {
 
+    public Uni<Boolean> isDeleted(long id) {
+        return count("id = ?1 and deletedAt is not null", id).map(count -> count > 0);
+    }
+
+    /** Marks the user deleted; false when there is no such (live) user. */
+    public Uni<Boolean> markDeleted(long id) {
+        return update("deletedAt = ?2 where id = ?1 and deletedAt is null", id, Instant.now()).map(updated -> updated > 0);
+    }
+
     /** Stamps the user's last_seen with the current time and returns it. */
     public Uni<Instant> touchLastSeen(long id) {
         return getSession().chain(session -> session.createNativeQuery(
@@ -29,7 +38,8 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
                         INSERT INTO users (id, username, avatar_url) VALUES (:id, :username, :avatar)
                         ON CONFLICT (id) DO UPDATE
                            SET username = excluded.username, avatar_url = excluded.avatar_url, updated_at = now()
-                         WHERE (users.username, users.avatar_url) IS DISTINCT FROM (excluded.username, excluded.avatar_url)
+                         WHERE users.deleted_at IS NULL
+                           AND (users.username, users.avatar_url) IS DISTINCT FROM (excluded.username, excluded.avatar_url)
                         """)
                 .setParameter("id", id)
                 .setParameter("username", username)

@@ -7,10 +7,12 @@ import dev.parley.error.ErrorCode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/users")
 @Authenticated
@@ -32,6 +34,14 @@ public class UserResource {
     @Path("/me")
     public Uni<UserView> me() {
         return users.find(caller.get().id());
+    }
+
+    /** Lets an admin delete a user: from then on their tokens are refused (WebSocket 403, REST 403). */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Caller.ADMIN)
+    public Uni<RestResponse<Void>> delete(@PathParam("id") long id) {
+        return users.delete(id).map(deleted -> RestResponse.noContent());
     }
 
     /** Lets an admin register a user before their first login, so others can write to them. */

@@ -19,10 +19,32 @@ public class UserService {
         this.users = users;
     }
 
-    /** Records the caller's profile as its token states it. */
+    /** Records the caller's profile as its token states it; a deleted user is refused. */
     @WithTransaction
     public Uni<Void> remember(Caller caller) {
-        return users.upsert(caller.id(), caller.username(), caller.avatarUrl()).replaceWithVoid();
+        return users.upsert(caller.id(), caller.username(), caller.avatarUrl())
+                .chain(() -> users.isDeleted(caller.id()))
+                .invoke(deleted -> {
+                    if (deleted) {
+                        throw new ChatException(ErrorCode.FORBIDDEN, "This account was deleted");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<Boolean> isDeleted(long id) {
+        return users.isDeleted(id);
+    }
+
+    /** Deletes a user: their tokens are refused from now on; their messages stay. */
+    @WithTransaction
+    public Uni<Void> delete(long id) {
+        return users.markDeleted(id).invoke(deleted -> {
+            if (!deleted) {
+                throw new ChatException(ErrorCode.NOT_FOUND, "No user " + id);
+            }
+        }).replaceWithVoid();
     }
 
     /** Records that the user's last connection closed now. */

@@ -1,12 +1,14 @@
 package dev.parley.auth;
 
 import dev.parley.support.ChatClient;
+import dev.parley.support.Database;
 import dev.parley.support.TestUser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.CloseReason;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.util.KeyUtils;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -18,6 +20,7 @@ import java.util.Base64;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** Only a valid access token opens a chat connection, and only until it expires. */
 @QuarkusTest
@@ -27,6 +30,9 @@ class HandshakeTest {
     URI base;
 
     final TestUser user = TestUser.fresh("user");
+
+    @Inject
+    Database db;
 
     @Test
     void validTokenInQueryOrHeaderIsUpgraded() {
@@ -86,6 +92,36 @@ class HandshakeTest {
         String claims = b64.encodeToString(("{\"iss\":\"" + TestUser.ISSUER + "\",\"sub\":\"" + user.id()
                 + "\",\"exp\":" + Instant.now().plusSeconds(300).getEpochSecond() + "}").getBytes());
         refused(header + "." + claims + ".");
+    }
+
+    @Test
+    void hs256SignedWithThePublicKeyAsSecretIsRefused() throws Exception {
+        // The classic algorithm confusion: an attacker who knows the public key signs with it as an HMAC secret.
+        byte[] publicKey = getClass().getResourceAsStream("/test-keys/public.pem").readAllBytes();
+        refused(user.claims().signWithSecret(new String(publicKey).repeat(2)));
+    }
+
+    @Test
+    void notYetValidTokenIsRefused() {
+        refused(user.claims().claim("nbf", Instant.now().plusSeconds(600).getEpochSecond()).sign());
+    }
+
+    @Test
+    void aDeletedUsersTokenIsRefusedAndTheAccountStaysDeleted() {
+        try (ChatClient first = ChatClient.connect(base, user.token())) {
+            first.roundTrip();
+        }
+        TestUser admin = TestUser.fresh("admin");
+        given().auth().oauth2(user.token()).delete("/api/v1/users/{id}", user.id()).then().statusCode(403);
+        given().auth().oauth2(admin.token("admin")).delete("/api/v1/users/{id}", user.id()).then().statusCode(204);
+
+        String stillValid = user.claims().claim("preferred_username", "comeback").sign();
+        upgrade().queryParam("token", stillValid).get("/ws/chat").then().statusCode(403);
+        given().auth().oauth2(stillValid).get("/api/v1/users/me").then().statusCode(403)
+                .body("code", equalTo("forbidden"));
+        var row = db.query("SELECT username, deleted_at FROM users WHERE id = $1", user.id()).getFirst();
+        assertEquals(user.username(), row.getString("username"), "the refused token changed nothing");
+        assertNotNull(row.getValue("deleted_at"));
     }
 
     @Test
