@@ -25,6 +25,7 @@ import java.util.Set;
 public class Delivery {
 
     private final Broker broker;
+    private final OutboundQueue outbound;
     private final FrameCodec codec;
     private final LocalSessions sessions;
     private final OpenConnections connections;
@@ -38,9 +39,10 @@ public class Delivery {
         void written(long recipientId, long chatId, Receipt receipt);
     }
 
-    Delivery(Broker broker, FrameCodec codec, LocalSessions sessions, OpenConnections connections,
-             DeliveryConfig config) {
+    Delivery(Broker broker, OutboundQueue outbound, FrameCodec codec, LocalSessions sessions,
+             OpenConnections connections, DeliveryConfig config) {
         this.broker = broker;
+        this.outbound = outbound;
         this.codec = codec;
         this.sessions = sessions;
         this.connections = connections;
@@ -110,7 +112,14 @@ public class Delivery {
 
     private String payload(ServerFrame frame, Route route) {
         String skip = route.skipConnectionId() == null ? "" : route.skipConnectionId();
-        return new Envelope(skip, route.chatId(), route.receipt(), route.seq(), codec.encode(frame)).encode();
+        return new Envelope(skip, route.chatId(), route.receipt(), route.seq(), isDroppable(frame), codec.encode(frame))
+                .encode();
+    }
+
+    /** What a slow connection loses first: nothing it cannot do without. */
+    private static boolean isDroppable(ServerFrame frame) {
+        return frame instanceof ServerFrame.Typing || frame instanceof ServerFrame.UserStatus
+                || frame instanceof ServerFrame.UserOffline;
     }
 
     private static Void dropped(ServerFrame frame, Throwable failure) {
@@ -146,7 +155,12 @@ public class Delivery {
     }
 
     private void send(WebSocketConnection connection, Envelope envelope) {
-        connection.sendText(envelope.frame()).subscribe().with(
+        if (!outbound.admit(connection, envelope.droppable())) {
+            return;
+        }
+        connection.sendText(envelope.frame())
+                .onTermination().invoke(() -> outbound.written(connection))
+                .subscribe().with(
                 ok -> {
                     Receipt receipt = envelope.receipt();
                     long userId = ConnectionState.userId(connection);

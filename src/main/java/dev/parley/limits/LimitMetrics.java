@@ -25,6 +25,10 @@ public class LimitMetrics {
         registry.counter("parley_connections_closed_total", "code", String.valueOf(code), "reason", reason).increment();
     }
 
+    public void dropped() {
+        registry.counter("parley_dropped_frames_total").increment();
+    }
+
     public void rejectedHandshake(String reason) {
         registry.counter("parley_rejected_handshakes_total", "reason", reason).increment();
     }

@@ -23,6 +23,13 @@ public interface LimitsConfig {
     @WithDefault("40")
     int frameBurst();
 
+    /**
+     * Frames a connection may have waiting to be written. At half of it, typing and
+     * presence frames are dropped; at all of it the connection is closed with 1013.
+     */
+    @WithDefault("1000")
+    int outboundQueue();
+
     /** Open connections per user on one replica; opening one more closes the oldest with 4002. */
     @WithDefault("10")
     int connectionsPerUser();

@@ -19,7 +19,10 @@ public final class WsClient implements AutoCloseable {
     private final AtomicInteger closeCode = new AtomicInteger(-1);
     private final WebSocket socket;
 
-    private WsClient(URI uri) {
+    private final boolean reading;
+
+    private WsClient(URI uri, boolean reading) {
+        this.reading = reading;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(uri, new Listener())
                 .orTimeout(10, TimeUnit.SECONDS)
@@ -28,7 +31,14 @@ public final class WsClient implements AutoCloseable {
 
     /** Connects and waits for the {@code connected} frame. */
     public static WsClient connect(URI uri) {
-        WsClient client = new WsClient(uri);
+        WsClient client = new WsClient(uri, true);
+        client.await("connected");
+        return client;
+    }
+
+    /** A client that reads its {@code connected} frame and then nothing more: a consumer that stalled. */
+    public static WsClient connectAndStall(URI uri) {
+        WsClient client = new WsClient(uri, false);
         client.await("connected");
         return client;
     }
@@ -90,7 +100,9 @@ public final class WsClient implements AutoCloseable {
                 inbox.add(partial.toString());
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
             return null;
         }
 
