@@ -13,6 +13,7 @@ import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.events.ChatEvents;
 import dev.parley.limits.MessageRateLimiter;
+import dev.parley.metrics.ChatMetrics;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -58,9 +59,11 @@ public class ChatResource {
     private final Messages messages;
     private final ChatEvents events;
     private final MessageRateLimiter limiter;
+    private final ChatMetrics metrics;
 
     ChatResource(CurrentCaller caller, ChatListing listing, Chats chats, History history, Messages messages,
-                 ChatEvents events, MessageRateLimiter limiter) {
+                 ChatEvents events, MessageRateLimiter limiter, ChatMetrics metrics) {
+        this.metrics = metrics;
         this.limiter = limiter;
         this.caller = caller;
         this.listing = listing;
@@ -124,6 +127,11 @@ public class ChatResource {
         }
         return limiter.acquire(sender.id())
                 .chain(() -> messages.sendToChat(sender, chatId, message.content(), message.clientMsgId()))
+                .invoke(sent -> {
+                    if (!sent.replay()) {
+                        metrics.messageSent();
+                    }
+                })
                 .call(sent -> sent.replay() ? Uni.createFrom().voidItem()
                         : events.messageSent(sent, events.messageFrame(sent, sender), null))
                 .map(sent -> MessageView.of(sent.message()));

@@ -3,6 +3,7 @@ package dev.parley.chat;
 import dev.parley.auth.Caller;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
+import dev.parley.metrics.ChatMetrics;
 import dev.parley.user.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +28,11 @@ public class Messages {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ChatAccess access;
+    private final ChatMetrics metrics;
 
     Messages(MessageContent content, UserRepository users, ConversationRepository conversations,
-             MessageRepository messages, ChatAccess access) {
+             MessageRepository messages, ChatAccess access, ChatMetrics metrics) {
+        this.metrics = metrics;
         this.content = content;
         this.users = users;
         this.conversations = conversations;
@@ -66,9 +69,9 @@ public class Messages {
                                   Supplier<Uni<Conversation>> target) {
         return Uni.createFrom().item(() -> new Draft(sender.id(), content.clean(rawContent),
                         content.clientMsgId(rawClientMsgId)))
-                .chain(draft -> Panache.withTransaction(() -> previous(draft)
+                .chain(draft -> metrics.timePersist(Panache.withTransaction(() -> previous(draft)
                                 .chain(found -> found != null ? Uni.createFrom().item(found)
-                                        : target.get().chain(conversation -> store(conversation, draft))))
+                                        : target.get().chain(conversation -> store(conversation, draft)))))
                         .onFailure(Messages::isClientIdConflict)
                         .recoverWithUni(() -> Panache.withSession(() -> previous(draft))));
     }

@@ -1,5 +1,6 @@
 package dev.parley.delivery;
 
+import dev.parley.metrics.ChatMetrics;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
@@ -26,6 +27,7 @@ public class Delivery {
 
     private final Broker broker;
     private final OutboundQueue outbound;
+    private final ChatMetrics metrics;
     private final FrameCodec codec;
     private final LocalSessions sessions;
     private final OpenConnections connections;
@@ -40,7 +42,8 @@ public class Delivery {
     }
 
     Delivery(Broker broker, OutboundQueue outbound, FrameCodec codec, LocalSessions sessions,
-             OpenConnections connections, DeliveryConfig config) {
+             OpenConnections connections, DeliveryConfig config, ChatMetrics metrics) {
+        this.metrics = metrics;
         this.broker = broker;
         this.outbound = outbound;
         this.codec = codec;
@@ -65,15 +68,13 @@ public class Delivery {
      */
     public Uni<Void> toUsers(Collection<Long> userIds, ServerFrame frame, Route route) {
         String payload = payload(frame, route);
-        if (route.seq() != null) {
-            return broker.publishInOrder(route.orderKey(), route.seq(), payload, userIds.stream().map(this::userChannel).toList())
-                    .onFailure().recoverWithItem(failure -> dropped(frame, failure));
-        }
-        return Multi.createFrom().iterable(userIds)
-                .onItem().transformToUniAndMerge(userId -> broker.publish(userChannel(userId), payload))
-                .collect().last()
-                .replaceWithVoid()
-                .onFailure().recoverWithItem(failure -> dropped(frame, failure));
+        Uni<Void> publish = route.seq() != null
+                ? broker.publishInOrder(route.orderKey(), route.seq(), payload, userIds.stream().map(this::userChannel).toList())
+                : Multi.createFrom().iterable(userIds)
+                        .onItem().transformToUniAndMerge(userId -> broker.publish(userChannel(userId), payload))
+                        .collect().last()
+                        .replaceWithVoid();
+        return metrics.timePublish(publish).onFailure().recoverWithItem(failure -> dropped(frame, failure));
     }
 
     /** Sends {@code frame} to every connection that joined the room: one publish, whatever its size. */
@@ -82,7 +83,7 @@ public class Delivery {
         Uni<Void> publish = route.seq() != null
                 ? broker.publishInOrder(route.orderKey(), route.seq(), payload, List.of(roomChannel(chatId)))
                 : broker.publish(roomChannel(chatId), payload);
-        return publish.onFailure().recoverWithItem(failure -> dropped(frame, failure));
+        return metrics.timePublish(publish).onFailure().recoverWithItem(failure -> dropped(frame, failure));
     }
 
     public String userChannel(long userId) {

@@ -7,6 +7,7 @@ import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.events.ChatEvents;
 import dev.parley.limits.MessageRateLimiter;
+import dev.parley.metrics.ChatMetrics;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
@@ -21,8 +22,10 @@ public class MessageCommands {
     private final Messages messages;
     private final ChatEvents events;
     private final MessageRateLimiter limiter;
+    private final ChatMetrics metrics;
 
-    MessageCommands(Messages messages, ChatEvents events, MessageRateLimiter limiter) {
+    MessageCommands(Messages messages, ChatEvents events, MessageRateLimiter limiter, ChatMetrics metrics) {
+        this.metrics = metrics;
         this.messages = messages;
         this.events = events;
         this.limiter = limiter;
@@ -32,9 +35,10 @@ public class MessageCommands {
         Uni<SentMessage> sent = limiter.acquire(sender.id()).chain(() -> frame.recipientId() != null
                 ? messages.sendDirect(sender, frame.recipientId(), frame.content(), frame.clientMsgId())
                 : messages.sendToChat(sender, chatOf(frame, connection), frame.content(), frame.clientMsgId()));
-        return sent.map(result -> {
+        return metrics.timeSend(sent).map(result -> {
             ServerFrame confirmation = events.messageFrame(result, sender);
             if (!result.replay()) {
+                metrics.messageSent();
                 Log.infof("Message %d from %d to chat %d", result.message().getId(), sender.id(),
                         result.audience().chatId());
                 events.messageSent(result, confirmation, connection.id()).subscribe().with(ignored -> { });

@@ -2,6 +2,7 @@ package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
 import dev.parley.delivery.ConnectionState;
+import dev.parley.metrics.ChatMetrics;
 import dev.parley.presence.Presence;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.user.UserService;
@@ -27,8 +28,11 @@ public class Sessions {
     private final Presence presence;
     private final TokenExpiry expiry;
     private final ConnectionCap cap;
+    private final ChatMetrics metrics;
 
-    Sessions(UserService users, Routing routing, Presence presence, TokenExpiry expiry, ConnectionCap cap) {
+    Sessions(UserService users, Routing routing, Presence presence, TokenExpiry expiry, ConnectionCap cap,
+             ChatMetrics metrics) {
+        this.metrics = metrics;
         this.cap = cap;
         this.users = users;
         this.routing = routing;
@@ -60,6 +64,7 @@ public class Sessions {
         ConnectionState.init(connection, caller.id());
         expiry.watch(connection, caller.expiresAt());
         cap.opened(connection);
+        metrics.opened();
         return users.remember(caller)
                 .chain(() -> routing.connected(caller.id(), connection.id()))
                 .call(() -> cap.enforce(caller.id()))
@@ -90,6 +95,9 @@ public class Sessions {
     Uni<Void> close(WebSocketConnection connection) {
         Caller caller = caller(connection);
         expiry.forget(connection);
+        if (caller != null) {
+            metrics.closed();
+        }
         if (caller == null) {
             return Uni.createFrom().voidItem();
         }

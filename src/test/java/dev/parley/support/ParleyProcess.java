@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged service (target/quarkus-app) started as its own process against
+ * The packaged service (target/quarkus-app, or the native executable when that is
+ * what was built) started as its own process against
  * the local test database and Redis, verifying tokens with the test key. Several
  * can run side by side on different ports, like replicas.
  */
@@ -37,20 +38,25 @@ public final class ParleyProcess implements AutoCloseable {
     /** Starts an instance and waits until it reports ready. */
     public static ParleyProcess start(int port) {
         Path jar = Path.of(System.getProperty("parley.jar", "target/quarkus-app/quarkus-run.jar"));
-        if (!Files.exists(jar)) {
+        Path runner = Path.of(System.getProperty("parley.runner", "target/parley-runner"));
+        boolean nativeBuild = !Files.exists(jar) && Files.exists(runner);
+        if (!Files.exists(jar) && !nativeBuild) {
             throw new IllegalStateException(jar + " is missing: run the tests through 'mvn verify'");
         }
         try {
             Path logDir = Files.createDirectories(Path.of("target", "it-logs"));
             Path log = logDir.resolve("parley-" + port + "-" + STARTS.incrementAndGet() + ".log");
-            List<String> command = new ArrayList<>(List.of(javaExecutable(),
+            List<String> command = new ArrayList<>(nativeBuild ? List.of(runner.toString()) : List.of(javaExecutable()));
+            command.addAll(List.of(
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/parley_test",
                     "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/parley_test",
                     "-Dparley.redis.key-prefix=parley-test",
                     "-Dmp.jwt.verify.publickey.location=" + Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath(),
-                    "-Dmp.jwt.verify.issuer=" + TestUser.ISSUER,
-                    "-jar", jar.toString()));
+                    "-Dmp.jwt.verify.issuer=" + TestUser.ISSUER));
+            if (!nativeBuild) {
+                command.addAll(List.of("-jar", jar.toString()));
+            }
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
