@@ -113,8 +113,8 @@ public class Delivery {
 
     private String payload(ServerFrame frame, Route route) {
         String skip = route.skipConnectionId() == null ? "" : route.skipConnectionId();
-        return new Envelope(skip, route.chatId(), route.receipt(), route.seq(), isDroppable(frame), codec.encode(frame))
-                .encode();
+        return new Envelope(skip, route.chatId(), route.receipt(), route.seq(), isDroppable(frame),
+                System.currentTimeMillis(), codec.encode(frame)).encode();
     }
 
     /** What a slow connection loses first: nothing it cannot do without. */
@@ -138,6 +138,7 @@ public class Delivery {
             return;
         }
         Envelope envelope = Envelope.decode(payload);
+        metrics.fanOutLag(System.currentTimeMillis() - envelope.sentAt());
         for (String connectionId : targets) {
             if (!connectionId.equals(envelope.skipConnectionId())) {
                 connections.findByConnectionId(connectionId).ifPresent(connection -> write(connection, envelope));

@@ -2,20 +2,22 @@ package dev.parley.delivery;
 
 /**
  * What travels on a channel: one header line, then the frame's JSON, encoded
- * once for all recipients. The header is {@code skip|chat|receipt|seq|droppable}:
+ * once for all recipients. The header is {@code skip|chat|receipt|seq|droppable|sentAt}:
  * the connection that must not get the frame (the one that caused it and was
  * answered directly), the conversation it belongs to (so a connection that left
  * it can ignore it), and for a message whose arrival the sender wants to know,
  * {@code messageId:seq:senderId}, and for a new message its seq (so a replay can
  * drop what it already sent), and {@code d} for a frame a slow connection may
- * lose (typing, presence). Empty fields mean none.
+ * lose (typing, presence), and when it was published (epoch ms, for the fan-out
+ * lag metric). Empty fields mean none.
  */
-record Envelope(String skipConnectionId, Long chatId, Receipt receipt, Long seq, boolean droppable, String frame) {
+record Envelope(String skipConnectionId, Long chatId, Receipt receipt, Long seq, boolean droppable, long sentAt,
+                String frame) {
 
     String encode() {
         return skipConnectionId + '|' + (chatId == null ? "" : chatId) + '|'
                 + (receipt == null ? "" : receipt.messageId() + ":" + receipt.seq() + ":" + receipt.senderId())
-                + '|' + (seq == null ? "" : seq) + '|' + (droppable ? "d" : "") + '\n' + frame;
+                + '|' + (seq == null ? "" : seq) + '|' + (droppable ? "d" : "") + '|' + sentAt + '\n' + frame;
     }
 
     static Envelope decode(String payload) {
@@ -28,6 +30,7 @@ record Envelope(String skipConnectionId, Long chatId, Receipt receipt, Long seq,
             receipt = new Receipt(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
         }
         Long seq = header[3].isEmpty() ? null : Long.valueOf(header[3]);
-        return new Envelope(header[0], chatId, receipt, seq, "d".equals(header[4]), payload.substring(newline + 1));
+        return new Envelope(header[0], chatId, receipt, seq, "d".equals(header[4]), Long.parseLong(header[5]),
+                payload.substring(newline + 1));
     }
 }

@@ -24,6 +24,8 @@ public class ChatMetrics {
     private final Timer send;
     private final Timer persist;
     private final Timer publish;
+    private final Timer fanOutLag;
+    private final AtomicInteger onlineUsers;
 
     ChatMetrics(MeterRegistry registry) {
         this.connections = Counter.builder("ws_connections_total")
@@ -34,6 +36,9 @@ public class ChatMetrics {
         this.send = latency(registry, "parley_message_send", "From a send's arrival to its confirmation (stored)");
         this.persist = latency(registry, "parley_message_persist", "The database transaction of a send");
         this.publish = latency(registry, "parley_redis_publish", "Handing an event to Redis for the other replicas");
+        this.fanOutLag = latency(registry, "parley_fanout_lag",
+                "From an event's publish on one replica to its arrival at a subscribed replica");
+        this.onlineUsers = registry.gauge("parley_online_users", new AtomicInteger());
     }
 
     public void opened() {
@@ -47,6 +52,15 @@ public class ChatMetrics {
 
     public void messageSent() {
         messagesSent.increment();
+    }
+
+    public void fanOutLag(long millis) {
+        fanOutLag.record(java.time.Duration.ofMillis(Math.max(0, millis)));
+    }
+
+    /** Users online on any replica, as of this replica's last heartbeat. */
+    public void onlineUsers(int count) {
+        onlineUsers.set(count);
     }
 
     public <T> Uni<T> timeSend(Uni<T> work) {

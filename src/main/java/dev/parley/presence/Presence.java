@@ -2,6 +2,7 @@ package dev.parley.presence;
 
 import dev.parley.delivery.DeliveryConfig;
 import dev.parley.delivery.LocalSessions;
+import dev.parley.metrics.ChatMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 public class Presence {
 
     private final PresenceConfig config;
+    private final ChatMetrics metrics;
     private final Replica replica;
     private final LocalSessions sessions;
     private final Vertx vertx;
@@ -46,7 +48,8 @@ public class Presence {
     private final String ownKey;
 
     Presence(PresenceConfig config, DeliveryConfig redisConfig, Replica replica, LocalSessions sessions, Vertx vertx,
-             ReactiveRedisDataSource redis) {
+             ReactiveRedisDataSource redis, ChatMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.replica = replica;
         this.sessions = sessions;
@@ -133,6 +136,7 @@ public class Presence {
                 : hashes.hset(ownKey, local).chain(() -> keys.pexpire(ownKey, keepUserList())).replaceWithVoid();
         return replicas.zadd(replicasKey, System.currentTimeMillis(), replica.id())
                 .chain(() -> rewrite)
+                .chain(() -> onlineUsers().invoke(users -> metrics.onlineUsers(users.size())).replaceWithVoid())
                 .onFailure().invoke(failure -> Log.warnf("Presence heartbeat failed: %s", failure.getMessage()));
     }
 

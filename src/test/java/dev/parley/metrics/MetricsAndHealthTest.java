@@ -45,6 +45,7 @@ class MetricsAndHealthTest {
         assertTrue(metric("parley_message_send_seconds_count") >= 1);
         assertTrue(metric("parley_message_persist_seconds_count") >= 1);
         assertTrue(metric("parley_redis_publish_seconds_count") >= 1);
+        assertTrue(metric("parley_fanout_lag_seconds_count") >= 1);
     }
 
     @Test
