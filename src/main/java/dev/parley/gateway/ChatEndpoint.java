@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,7 @@ public abstract class ChatEndpoint {
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
+        Liveness.heard(connection);
         return sessions.open(connection, caller.get())
                 .chain(connected -> send(connection, connected))
                 .chain(() -> opened(connection));
@@ -55,6 +57,7 @@ public abstract class ChatEndpoint {
         if (connection.isClosed()) {
             return Uni.createFrom().voidItem(); // frames still buffered when a guard closed it
         }
+        Liveness.heard(connection);
         if (!guards.flood().admit(connection)) {
             return guards.close(connection, FloodGuard.FLOODING);
         }
@@ -74,6 +77,12 @@ public abstract class ChatEndpoint {
         }
         Log.errorf(failure, "Connection %s failed", connection.id());
         return guards.close(connection, Guards.INTERNAL);
+    }
+
+    @OnPongMessage
+    public Uni<Void> pong(Buffer data, WebSocketConnection connection) {
+        Liveness.heard(connection);
+        return Uni.createFrom().voidItem();
     }
 
     /** The protocol is JSON text; binary frames are refused with 1003 (unsupported data). */

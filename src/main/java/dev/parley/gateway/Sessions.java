@@ -22,6 +22,7 @@ public class Sessions {
 
     private static final TypedKey<Caller> CALLER = new TypedKey<>("parley.caller");
     private static final TypedKey<Long> DEFAULT_ROOM = TypedKey.forLong("parley.default-room");
+    private static final TypedKey<java.util.concurrent.atomic.AtomicBoolean> RELEASED = new TypedKey<>("parley.released");
 
     private final UserService users;
     private final Routing routing;
@@ -61,6 +62,7 @@ public class Sessions {
      */
     Uni<ServerFrame> open(WebSocketConnection connection, Caller caller) {
         connection.userData().put(CALLER, caller);
+        connection.userData().put(RELEASED, new java.util.concurrent.atomic.AtomicBoolean());
         ConnectionState.init(connection, caller.id());
         expiry.watch(connection, caller.expiresAt());
         cap.opened(connection);
@@ -92,7 +94,16 @@ public class Sessions {
                 : Uni.createFrom().voidItem();
     }
 
+    /**
+     * Releases what the connection held: its rooms, its user's routing and presence.
+     * Runs once, whether from @OnClose or earlier for a peer closed as dead (whose
+     * close handshake may never complete).
+     */
     Uni<Void> close(WebSocketConnection connection) {
+        var released = connection.userData().get(RELEASED);
+        if (released == null || !released.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
         Caller caller = caller(connection);
         expiry.forget(connection);
         if (caller != null) {

@@ -45,6 +45,10 @@ public class FloodGuard {
             this.tokens = burst;
         }
 
+        synchronized long idleFor() {
+            return System.currentTimeMillis() - at;
+        }
+
         synchronized boolean take() {
             long now = System.currentTimeMillis();
             tokens = Math.min(burst, tokens + (now - at) * perMillisecond);

@@ -30,6 +30,14 @@ public interface LimitsConfig {
     @WithDefault("1000")
     int outboundQueue();
 
+    /** WebSocket handshakes one IP address may make per minute on a replica; beyond, 429. */
+    @WithDefault("600")
+    int handshakesPerMinute();
+
+    /** Handshakes one IP address may make at once before that rate applies. */
+    @WithDefault("100")
+    int handshakeBurst();
+
     /** Open connections per user on one replica; opening one more closes the oldest with 4002. */
     @WithDefault("10")
     int connectionsPerUser();
