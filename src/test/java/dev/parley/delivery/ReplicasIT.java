@@ -158,6 +158,23 @@ class ReplicasIT {
     }
 
     @Test
+    void theMessageLimitHoldsAcrossReplicas() {
+        TestUser spammer = TestUser.fresh("spammer");
+        TestUser target = TestUser.fresh("target");
+        try (WsClient onA = WsClient.connect(a.chatUri(spammer.token()));
+             WsClient onB = WsClient.connect(b.chatUri(spammer.token()));
+             WsClient targetOnA = WsClient.connect(a.chatUri(target.token()))) {
+            for (int i = 0; i < 30; i++) {
+                (i % 2 == 0 ? onA : onB).send(Map.of("type", "message", "recipient_id", target.id(), "content", "s" + i));
+            }
+            onA.roundTrip();
+            onB.roundTrip();
+            int refused = onA.pending("error").size() + onB.pending("error").size();
+            assertTrue(refused >= 5, "a burst of 20 for both replicas together, not 20 each: " + refused + " refused");
+        }
+    }
+
+    @Test
     void aClientThatReconnectsToTheOtherReplicaRecoversWhatItMissed() throws Exception {
         TestUser alice = TestUser.fresh("alice");
         TestUser bob = TestUser.fresh("bob");

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A client that stops reading while others flood it: the replica does not queue
@@ -46,6 +48,7 @@ class SlowConsumerTest {
         TestUser bystander = TestUser.fresh("bystander");
         URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "ws/chat?token=" + slow.token());
         String content = "x".repeat(3_900);
+        long heapBefore = heapAfterGc();
         try (WsClient stalled = WsClient.connectAndStall(ws);
              ChatClient flood = ChatClient.connect(base, sender.token());
              ChatClient other = ChatClient.connect(base, bystander.token())) {
@@ -59,6 +62,15 @@ class SlowConsumerTest {
             flood.send(Map.of("type", "message", "recipient_id", bystander.id(), "content", "still fine"));
             assertEquals("still fine", other.await("message").get("content").asText());
         }
+        // The service runs in this JVM: what the flood left behind is on this heap. Without the
+        // bound, every flooded frame (4 KB each, thousands of them) would still be queued.
+        long grown = heapAfterGc() - heapBefore;
+        assertTrue(grown < 64L * 1024 * 1024, "heap grew by " + grown / 1024 + " KiB during the flood");
+    }
+
+    private static long heapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static String metrics() {
