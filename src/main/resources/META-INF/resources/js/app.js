@@ -1,0 +1,441 @@
+// The Parley web page: sign-in, a sidebar of chats, a conversation view.
+// Everything a user wrote is rendered with textContent, never as markup.
+import { ParleyClient } from "./parley-client.js";
+
+const $ = (selector) => document.querySelector(selector);
+const TOKEN_KEY = "parley.token";
+
+/** Builds an element; strings become text nodes, never HTML. */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "class") node.className = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value);
+  }
+  for (const child of children.flat()) {
+    if (child != null) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const state = {
+  client: null,
+  me: null,
+  chats: new Map(), // chat id -> chat
+  names: new Map(), // user id -> username
+  online: new Set(),
+  current: null, // { chatId } or { recipientId } for a direct chat not started yet
+  typingTimers: new Map(),
+};
+
+function chatOf(id) {
+  if (!state.chats.has(id)) {
+    state.chats.set(id, { id, kind: "direct", name: null, peer: null, unread: 0, last: null,
+      messages: new Map(), hasMore: true, loaded: false, delivered: new Map(), read: new Map() });
+  }
+  return state.chats.get(id);
+}
+
+// ---------- sign-in ----------
+
+function start() {
+  const fromFragment = new URLSearchParams(location.hash.slice(1)).get("token");
+  if (fromFragment) {
+    localStorage.setItem(TOKEN_KEY, fromFragment);
+    history.replaceState(null, "", location.pathname);
+  }
+  const token = localStorage.getItem(TOKEN_KEY);
+  token ? open(token) : showSignIn("Sign in to chat.");
+}
+
+function showSignIn(note, error = "") {
+  $("#chat").hidden = true;
+  $("#sign-in").hidden = false;
+  $("#sign-in-note").textContent = note;
+  $("#sign-in-error").textContent = error;
+}
+
+$("#dev-sign-in").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const response = await fetch("/api/dev/tokens", {
+    method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ user_id: Number(form.get("user_id")), username: form.get("username") }),
+  });
+  if (response.status === 404) {
+    $("#sign-in-error").textContent = "Token minting exists only in the dev profile (./parley run). Paste a token from your identity provider instead.";
+    return;
+  }
+  const body = await response.json();
+  if (!response.ok) {
+    $("#sign-in-error").textContent = body.message;
+    return;
+  }
+  localStorage.setItem(TOKEN_KEY, body.token);
+  open(body.token);
+});
+
+$("#token-sign-in").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const token = new FormData(event.target).get("token").trim();
+  localStorage.setItem(TOKEN_KEY, token);
+  open(token);
+});
+
+$("#sign-out").addEventListener("click", () => {
+  localStorage.removeItem(TOKEN_KEY);
+  state.client?.close();
+  location.reload();
+});
+
+async function open(token) {
+  const client = new ParleyClient({ token });
+  try {
+    state.me = await client.api("/api/v1/users/me");
+  } catch (error) {
+    localStorage.removeItem(TOKEN_KEY);
+    showSignIn("Sign in to chat.", error.status === 401 ? "That token is missing, expired or not valid here." : error.message);
+    return;
+  }
+  state.client = client;
+  state.names.set(state.me.id, state.me.username);
+  $("#me").textContent = state.me.username;
+  $("#sign-in").hidden = true;
+  $("#chat").hidden = false;
+  listen(client);
+  client.connect();
+  await refreshChats();
+}
+
+// ---------- live events ----------
+
+function listen(client) {
+  client.addEventListener("state", ({ detail }) => {
+    const badge = $("#connection");
+    badge.textContent = { open: "online", reconnecting: "reconnecting…", connecting: "connecting…", expired: "token expired", closed: "offline" }[detail];
+    badge.className = `state ${detail}`;
+    if (detail === "expired") {
+      localStorage.removeItem(TOKEN_KEY);
+      showSignIn("Your session expired.", "Sign in again to continue.");
+    }
+  });
+  client.addEventListener("connected", ({ detail }) => {
+    state.online = new Set(detail.online_users);
+    renderChats();
+  });
+  client.addEventListener("message", ({ detail }) => {
+    state.names.set(detail.sender_id, detail.sender_username);
+    addMessage({ id: detail.id, chatId: detail.chat_id, seq: detail.seq, senderId: detail.sender_id,
+      content: detail.content, createdAt: detail.timestamp, deleted: detail.content == null });
+  });
+  client.addEventListener("new_message", ({ detail }) => {
+    const m = detail.message;
+    state.names.set(m.sender_id, m.sender_username);
+    addMessage({ id: m.id, chatId: detail.chat_id, seq: m.seq, senderId: m.sender_id, content: m.content,
+      createdAt: m.created_at, deleted: m.content == null });
+  });
+  client.addEventListener("message_updated", ({ detail }) => changeMessage(detail.chat_id, detail.message_id,
+    (m) => Object.assign(m, { content: detail.content, edited: true })));
+  client.addEventListener("message_deleted", ({ detail }) => changeMessage(detail.chat_id, detail.message_id,
+    (m) => Object.assign(m, { content: null, deleted: true })));
+  client.addEventListener("delivered", ({ detail }) => watermark(detail.chat_id, "delivered", detail.user_id, detail.message_id));
+  client.addEventListener("read", ({ detail }) => watermark(detail.chat_id, "read", detail.reader_id, detail.message_id));
+  client.addEventListener("messages_read", ({ detail }) => {
+    const chat = chatOf(detail.chat_id);
+    chat.read.set(detail.user_id, Math.max(chat.read.get(detail.user_id) ?? 0, detail.last_read_seq));
+    if (detail.user_id === state.me.id) chat.unread = 0;
+    render();
+  });
+  client.addEventListener("typing", ({ detail }) => showTyping(detail));
+  client.addEventListener("user_status", ({ detail }) => {
+    detail.status === "online" ? state.online.add(detail.user_id) : null;
+    renderChats();
+  });
+  client.addEventListener("user_offline", ({ detail }) => {
+    state.online.delete(detail.user_id);
+    for (const chat of state.chats.values()) {
+      if (chat.peer?.id === detail.user_id) chat.peer.last_seen = detail.last_seen;
+    }
+    render();
+  });
+  for (const type of ["user_joined", "user_left"]) {
+    client.addEventListener(type, ({ detail }) => {
+      state.names.set(detail.user_id, detail.username);
+      const chat = chatOf(detail.chat_id);
+      chat.messages.set(`notice-${Date.now()}-${detail.user_id}`, { notice: `${detail.username ?? detail.user_id} ${type === "user_joined" ? "joined" : "left"}`, seq: Infinity });
+      if (!chat.name) refreshChats();
+      render();
+    });
+  }
+  client.addEventListener("error", ({ detail }) => {
+    $("#typing").textContent = `⚠ ${detail.message}`;
+  });
+}
+
+function addMessage(message) {
+  const chat = chatOf(message.chatId);
+  const known = chat.messages.has(message.seq);
+  chat.messages.set(message.seq, message);
+  chat.last = message;
+  state.client.seen(message.chatId, message.seq);
+  const viewing = state.current?.chatId === message.chatId
+    || (state.current?.recipientId && chat.kind === "direct" && (message.senderId === state.current.recipientId || message.senderId === state.me.id));
+  if (viewing && !state.current.chatId) {
+    state.current = { chatId: message.chatId };
+  }
+  if (!known && message.senderId !== state.me.id) {
+    viewing && document.visibilityState === "visible" ? state.client.readAll(message.chatId) : chat.unread++;
+  }
+  if (!chat.name && !chat.peer) refreshChats();
+  render();
+}
+
+function changeMessage(chatId, messageId, change) {
+  for (const message of chatOf(chatId).messages.values()) {
+    if (message.id === messageId) change(message);
+  }
+  render();
+}
+
+function watermark(chatId, kind, userId, messageId) {
+  const chat = chatOf(chatId);
+  const message = [...chat.messages.values()].find((m) => m.id === messageId);
+  if (message) chat[kind].set(userId, Math.max(chat[kind].get(userId) ?? 0, message.seq));
+  render();
+}
+
+function showTyping(detail) {
+  const key = `${detail.chat_id ?? "u" + detail.user_id}:${detail.user_id}`;
+  clearTimeout(state.typingTimers.get(key));
+  state.typingTimers.delete(key);
+  if (detail.is_typing) {
+    // The server ends a typing state after 3 s; this is the page's own safety net.
+    state.typingTimers.set(key, setTimeout(() => { state.typingTimers.delete(key); renderTyping(); }, 3500));
+  }
+  state.names.set(detail.user_id, detail.username);
+  renderTyping();
+}
+
+// ---------- REST ----------
+
+async function refreshChats() {
+  const chats = await state.client.api("/api/v1/chats");
+  for (const summary of chats) {
+    const chat = chatOf(summary.id);
+    Object.assign(chat, { kind: summary.kind, name: summary.name, peer: summary.peer, unread: summary.unread_count });
+    if (summary.peer) state.names.set(summary.peer.id, summary.peer.username);
+    if (summary.last_message && !chat.last) {
+      chat.last = { content: summary.last_message.content, deleted: summary.last_message.deleted };
+    }
+    state.client.seen(summary.id, summary.last_seq);
+  }
+  render();
+}
+
+/** Loads older messages of the current chat (infinite scroll upward). */
+async function loadOlder(chat) {
+  if (!chat.hasMore || chat.loading) return;
+  chat.loading = true;
+  const seqs = [...chat.messages.keys()].filter((seq) => typeof seq === "number");
+  const before = seqs.length ? Math.min(...seqs) : null;
+  const page = await state.client.api(`/api/v1/chats/${chat.id}/messages?limit=30${before ? `&before_seq=${before}` : ""}`);
+  for (const m of page.messages) {
+    chat.messages.set(m.seq, { id: m.id, chatId: m.chat_id, seq: m.seq, senderId: m.sender_id, content: m.content,
+      createdAt: m.created_at, edited: m.edited_at != null, deleted: m.deleted });
+  }
+  chat.hasMore = page.has_more;
+  chat.loaded = true;
+  chat.loading = false;
+  const list = $("#messages");
+  const height = list.scrollHeight;
+  render();
+  list.scrollTop = before ? list.scrollHeight - height : list.scrollHeight;
+}
+
+// ---------- actions ----------
+
+function openChat(chatId) {
+  state.current = { chatId };
+  const chat = chatOf(chatId);
+  if (chat.kind === "room") state.client.joinChat(chatId);
+  if (!chat.loaded) loadOlder(chat);
+  if (chat.unread > 0) {
+    state.client.readAll(chatId);
+    chat.unread = 0;
+  }
+  render();
+  $("#composer textarea").focus();
+}
+
+$("#new-direct").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const userId = Number(new FormData(event.target).get("user_id"));
+  const existing = [...state.chats.values()].find((chat) => chat.peer?.id === userId);
+  existing ? openChat(existing.id) : (state.current = { recipientId: userId }, render());
+  event.target.reset();
+});
+
+$("#new-group").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const members = String(form.get("members")).split(/[\s,]+/).filter(Boolean).map(Number);
+  try {
+    const group = await state.client.api("/api/v1/chats", { method: "POST", body: { name: form.get("name"), member_ids: members } });
+    event.target.reset();
+    await refreshChats();
+    openChat(group.id);
+  } catch (error) {
+    $("#typing").textContent = `⚠ ${error.message}`;
+  }
+});
+
+$("#join-room").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const room = new FormData(event.target).get("room");
+  const socket = new WebSocket(`${location.origin.replace(/^http/, "ws")}/ws/rooms/${encodeURIComponent(room)}?token=${encodeURIComponent(state.client.token)}`);
+  // The room endpoint creates and joins the room; the main connection then follows it by id.
+  socket.onmessage = async (message) => {
+    const frame = JSON.parse(message.data);
+    const chatId = frame.chat_id ?? frame.message?.chat_id;
+    if (chatId) {
+      socket.close();
+      await refreshChats();
+      openChat(chatId);
+    }
+  };
+  setTimeout(async () => { socket.close(); await refreshChats(); }, 3000);
+  event.target.reset();
+});
+
+const composer = $("#composer textarea");
+let typingSent = 0;
+let stopTyping = null;
+composer.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey) {
+    event.preventDefault();
+    $("#composer").requestSubmit();
+  }
+});
+composer.addEventListener("input", () => {
+  const target = targetOfCurrent();
+  if (!target) return;
+  if (Date.now() - typingSent > 1500) {
+    state.client.typing(target, true);
+    typingSent = Date.now();
+  }
+  clearTimeout(stopTyping);
+  stopTyping = setTimeout(() => { state.client.typing(target, false); typingSent = 0; }, 2000);
+});
+$("#composer").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const content = composer.value.trim();
+  const target = targetOfCurrent();
+  if (!content || !target) return;
+  if (state.client.sendMessage({ ...target, content })) {
+    composer.value = "";
+    clearTimeout(stopTyping);
+    typingSent = 0;
+  }
+});
+
+function targetOfCurrent() {
+  if (!state.current) return null;
+  return state.current.chatId ? { chatId: state.current.chatId } : { recipientId: state.current.recipientId };
+}
+
+async function edit(message, node) {
+  const box = el("textarea", { rows: 2 });
+  box.value = message.content;
+  box.addEventListener("keydown", async (event) => {
+    if (event.key === "Escape") render();
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      await state.client.api(`/api/v1/messages/${message.id}`, { method: "PATCH", body: { content: box.value } });
+    }
+  });
+  node.replaceChildren(box);
+  box.focus();
+}
+
+// ---------- rendering ----------
+
+function title(chat) {
+  if (chat.kind === "room") return `#${chat.name}`;
+  if (chat.kind === "group") return chat.name;
+  return chat.peer?.username ?? state.names.get(chat.peer?.id) ?? `chat ${chat.id}`;
+}
+
+function render() {
+  renderChats();
+  renderConversation();
+  renderTyping();
+}
+
+function renderChats() {
+  const items = [...state.chats.values()].filter((chat) => chat.kind).map((chat) => el("li",
+    { class: state.current?.chatId === chat.id ? "active" : "", onclick: () => openChat(chat.id), "data-chat": chat.id },
+    el("div", { class: "name" },
+      chat.peer ? el("span", { class: `dot ${state.online.has(chat.peer.id) ? "online" : ""}` }) : null,
+      title(chat), chat.unread > 0 ? el("span", { class: "badge" }, chat.unread) : null),
+    el("div", { class: "preview" }, chat.last?.deleted ? "deleted" : chat.last?.content ?? "")));
+  $("#chats").replaceChildren(...items);
+}
+
+function renderConversation() {
+  const current = state.current;
+  composer.disabled = !current;
+  $("#composer button").disabled = !current;
+  if (!current) return;
+  const chat = current.chatId ? chatOf(current.chatId) : null;
+  const peerId = chat?.peer?.id ?? current.recipientId;
+  $("#title").textContent = chat ? title(chat) : (state.names.get(peerId) ?? `user ${peerId}`);
+  const lastSeen = chat?.peer?.last_seen;
+  $("#presence").textContent = peerId == null || chat?.kind !== "direct" && chat ? ""
+    : state.online.has(peerId) ? "online" : lastSeen ? `last seen ${new Date(lastSeen).toLocaleString()}` : "offline";
+  const list = $("#messages");
+  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 60;
+  const messages = chat ? [...chat.messages.values()].sort((a, b) => a.seq - b.seq) : [];
+  list.replaceChildren(...messages.map((message) => renderMessage(chat, message)));
+  if (nearBottom) list.scrollTop = list.scrollHeight;
+}
+
+function renderMessage(chat, message) {
+  if (message.notice) return el("li", { class: "notice" }, message.notice);
+  const mine = message.senderId === state.me.id;
+  const body = el("div", {}, message.deleted ? el("span", { class: "deleted" }, "message deleted") : message.content);
+  const meta = el("div", { class: "meta" },
+    mine ? "" : `${state.names.get(message.senderId) ?? message.senderId} · `,
+    new Date(message.createdAt).toLocaleTimeString(),
+    message.edited && !message.deleted ? " (edited)" : "",
+    mine && chat.kind !== "room" ? ticks(chat, message) : null,
+    mine && !message.deleted ? el("button", { onclick: () => edit(message, body) }, "edit") : null,
+    mine && !message.deleted ? el("button", { onclick: () => state.client.api(`/api/v1/messages/${message.id}`, { method: "DELETE" }) }, "delete") : null);
+  return el("li", { class: mine ? "mine" : "", "data-seq": message.seq }, body, meta);
+}
+
+/** ✓ sent, ✓✓ delivered, blue ✓✓ read (by every other member, for groups by anyone). */
+function ticks(chat, message) {
+  const read = [...chat.read.entries()].some(([user, seq]) => user !== state.me.id && seq >= message.seq);
+  const delivered = read || [...chat.delivered.entries()].some(([user, seq]) => user !== state.me.id && seq >= message.seq);
+  return el("span", { class: `ticks ${read ? "read" : delivered ? "delivered" : "sent"}`, title: read ? "read" : delivered ? "delivered" : "sent" },
+    read || delivered ? " ✓✓" : " ✓");
+}
+
+function renderTyping() {
+  const current = state.current;
+  const peerId = current?.chatId ? chatOf(current.chatId).peer?.id : current?.recipientId;
+  const names = [...state.typingTimers.keys()]
+    .filter((key) => (current?.chatId && key.startsWith(`${current.chatId}:`)) || (peerId && key.startsWith(`u${peerId}:`)))
+    .map((key) => state.names.get(Number(key.split(":")[1])) ?? "someone");
+  $("#typing").textContent = names.length ? `${names.join(", ")} ${names.length > 1 ? "are" : "is"} typing…` : "";
+}
+
+$("#messages").addEventListener("scroll", (event) => {
+  if (event.target.scrollTop === 0 && state.current?.chatId) loadOlder(chatOf(state.current.chatId));
+});
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible" && state.current?.chatId) state.client?.readAll(state.current.chatId);
+});
+
+start();
