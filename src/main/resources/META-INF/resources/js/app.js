@@ -220,7 +220,9 @@ function showTyping(detail) {
 // ---------- REST ----------
 
 async function refreshChats() {
-  const chats = await state.client.api("/api/v1/chats");
+  const [chats, online] = await Promise.all([state.client.api("/api/v1/chats"),
+    state.client.api("/api/v1/ws/online-users")]);
+  state.online = new Set(online.online_users);
   for (const summary of chats) {
     const chat = chatOf(summary.id);
     Object.assign(chat, { kind: summary.kind, name: summary.name, peer: summary.peer, unread: summary.unread_count });
@@ -335,6 +337,7 @@ $("#composer").addEventListener("submit", (event) => {
   if (state.client.sendMessage({ ...target, content })) {
     composer.value = "";
     clearTimeout(stopTyping);
+    if (typingSent) state.client.typing(target, false);
     typingSent = 0;
   }
 });
