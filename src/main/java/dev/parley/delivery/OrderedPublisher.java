@@ -19,6 +19,10 @@ import java.util.List;
  * predecessor that has not arrived within {@code parley.redis.order-gap-timeout}
  * belongs to a replica that died between commit and publish: the waiting messages
  * are then flushed, and clients get the missing one through {@code sync}.
+ * A conversation without order state (new, idle for a week, or after a Redis
+ * restart) starts from 0: its first message waits for seq 1, which a new
+ * conversation sends, and an old one is released by that same flush, one
+ * {@code order-gap-timeout} late.
  */
 @ApplicationScoped
 class OrderedPublisher {
@@ -37,7 +41,7 @@ class OrderedPublisher {
     /** KEYS: last published seq, pending set. ARGV: seq, entry. 1 = published, 2 = waits, 0 = duplicate. */
     private static final String PUBLISH = PUBLISH_ENTRY + """
             local seq = tonumber(ARGV[1])
-            local last = tonumber(redis.call('GET', KEYS[1]) or (seq - 1))
+            local last = tonumber(redis.call('GET', KEYS[1]) or '0')
             if seq <= last then return 0 end
             redis.call('ZADD', KEYS[2], seq, ARGV[2])
             while true do
@@ -47,9 +51,9 @@ class OrderedPublisher {
               redis.call('ZREMRANGEBYSCORE', KEYS[2], last + 1, last + 1)
               last = last + 1
             end
-            redis.call('SET', KEYS[1], last, 'EX', 86400)
+            redis.call('SET', KEYS[1], last, 'EX', 604800)
             if redis.call('ZCARD', KEYS[2]) > 0 then
-              redis.call('EXPIRE', KEYS[2], 86400)
+              redis.call('EXPIRE', KEYS[2], 604800)
               return 2
             end
             return 1
@@ -65,7 +69,7 @@ class OrderedPublisher {
               last = math.max(last, tonumber(entries[i + 1]))
             end
             redis.call('DEL', KEYS[2])
-            redis.call('SET', KEYS[1], last, 'EX', 86400)
+            redis.call('SET', KEYS[1], last, 'EX', 604800)
             return #entries / 2
             """;
 

@@ -163,7 +163,11 @@ function listen(client) {
     client.addEventListener(type, ({ detail }) => {
       state.names.set(detail.user_id, detail.username);
       const chat = chatOf(detail.chat_id);
-      chat.messages.set(`notice-${Date.now()}-${detail.user_id}`, { notice: `${detail.username ?? detail.user_id} ${type === "user_joined" ? "joined" : "left"}`, seq: Infinity });
+      // A notice sits after the messages seen so far (between seq n and n + 1).
+      const seqs = [...chat.messages.values()].map((m) => m.seq);
+      const after = seqs.length ? Math.max(...seqs) : 0;
+      chat.messages.set(`notice-${Date.now()}-${detail.user_id}`,
+        { notice: `${detail.username ?? detail.user_id} ${type === "user_joined" ? "joined" : "left"}`, seq: after + 0.001 });
       if (!chat.name) refreshChats();
       render();
     });
@@ -292,22 +296,30 @@ $("#new-group").addEventListener("submit", async (event) => {
   }
 });
 
-$("#join-room").addEventListener("submit", async (event) => {
+$("#join-room").addEventListener("submit", (event) => {
   event.preventDefault();
-  const room = new FormData(event.target).get("room");
-  const socket = new WebSocket(`${location.origin.replace(/^http/, "ws")}/ws/rooms/${encodeURIComponent(room)}?token=${encodeURIComponent(state.client.token)}`);
-  // The room endpoint creates and joins the room; the main connection then follows it by id.
-  socket.onmessage = async (message) => {
-    const frame = JSON.parse(message.data);
-    const chatId = frame.chat_id ?? frame.message?.chat_id;
-    if (chatId) {
-      socket.close();
-      await refreshChats();
-      openChat(chatId);
-    }
-  };
-  setTimeout(async () => { socket.close(); await refreshChats(); }, 3000);
+  const name = new FormData(event.target).get("room");
   event.target.reset();
+  // The room endpoint creates the room and makes us a member; the main connection
+  // then follows it by id (join_chat), and this side connection is closed.
+  const socket = new WebSocket(`${location.origin.replace(/^http/, "ws")}/ws/rooms/${encodeURIComponent(name)}?token=${encodeURIComponent(state.client.token)}`);
+  socket.onmessage = async (message) => {
+    if (JSON.parse(message.data).type !== "connected") return;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await refreshChats();
+      const room = [...state.chats.values()].find((chat) => chat.kind === "room" && chat.name === name);
+      if (room) {
+        socket.close();
+        openChat(room.id);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    socket.close();
+  };
+  socket.onclose = (closed) => {
+    if (closed.code === 4400) $("#typing").textContent = "⚠ A room name is 1 to 64 letters, digits, '_', '.' or '-'";
+  };
 });
 
 const composer = $("#composer textarea");

@@ -50,4 +50,45 @@ class BrowserChatTest {
             alicePage.screenshot("alice-conversation");
         }
     }
+
+    @Test
+    void roomsAndGroupsWorkFromThePage() throws IOException {
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        String room = "study-" + alice.id();
+        given().auth().oauth2(bob.token()).get("/api/v1/users/me").then().statusCode(200);
+        try (Browser alicePage = Browser.signedIn(base.toString(), alice.token());
+             Browser bobPage = Browser.signedIn(base.toString(), bob.token())) {
+            alicePage.type("#join-room input[name=room]", room + "\n");
+            alicePage.until(page -> page.findElement(By.id("title")).getText().equals("#" + room));
+            alicePage.type("#composer textarea", "room hello", Keys.ENTER);
+            alicePage.until(page -> page.findElement(By.id("messages")).getText().contains("room hello"));
+
+            bobPage.type("#join-room input[name=room]", room + "\n");
+            bobPage.until(page -> page.findElement(By.id("messages")).getText().contains("room hello"));
+            alicePage.until(page -> page.findElement(By.id("messages")).getText().contains(bob.username() + " joined"));
+            bobPage.type("#composer textarea", "hi room", Keys.ENTER);
+            alicePage.until(page -> page.findElement(By.id("messages")).getText().contains("hi room"));
+            String roomText = alicePage.page().findElement(By.id("messages")).getText();
+            assertTrue(roomText.indexOf(bob.username() + " joined") < roomText.indexOf("hi room"),
+                    "the notice stands where it happened: " + roomText);
+            alicePage.screenshot("room");
+
+            alicePage.type("#new-group input[name=name]", "Trio");
+            alicePage.type("#new-group input[name=members]", bob.id() + "\n");
+            alicePage.until(page -> page.findElement(By.id("title")).getText().equals("Trio"));
+            alicePage.type("#composer textarea", "group hello", Keys.ENTER);
+            bobPage.clickChat("Trio");
+            bobPage.until(page -> page.findElement(By.id("messages")).getText().contains("group hello"));
+        }
+    }
+
+    @Test
+    void anExpiredTokenSendsThePersonBackToSignIn() {
+        TestUser carol = TestUser.fresh("carol");
+        try (Browser page = Browser.signedIn(base.toString(), carol.tokenExpiringIn(Duration.ofSeconds(3)))) {
+            page.until(Duration.ofSeconds(15), p -> p.findElement(By.id("sign-in")).isDisplayed());
+            assertEquals("Your session expired.", page.text("#sign-in-note"));
+        }
+    }
 }
