@@ -1,11 +1,14 @@
 package dev.parley.web;
 
 import dev.parley.support.Browser;
+import dev.parley.support.ChatClient;
 import dev.parley.support.TestUser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 
 import java.io.IOException;
@@ -80,6 +83,35 @@ class BrowserChatTest {
             alicePage.type("#composer textarea", "group hello", Keys.ENTER);
             bobPage.clickChat("Trio");
             bobPage.until(page -> page.findElement(By.id("messages")).getText().contains("group hello"));
+        }
+    }
+
+    @Test
+    void historyScrollsUpUnreadIsCountedAndAPhoneFits() throws IOException {
+        TestUser alice = TestUser.fresh("alice");
+        TestUser bob = TestUser.fresh("bob");
+        given().auth().oauth2(alice.token()).get("/api/v1/users/me").then().statusCode(200);
+        try (ChatClient bobSocket = ChatClient.connect(base, bob.token())) {
+            for (int i = 1; i <= 45; i++) {
+                bobSocket.send(java.util.Map.of("type", "message", "recipient_id", alice.id(), "content", "old " + i));
+                bobSocket.await("message");
+            }
+        }
+        try (Browser alicePage = Browser.signedIn(base.toString(), alice.token())) {
+            assertEquals("45", alicePage.text("#chats li .badge"), "unread count in the sidebar");
+            alicePage.clickChat(bob.username());
+            alicePage.until(page -> page.findElements(By.cssSelector("#messages li")).size() == 30);
+            ((JavascriptExecutor) alicePage.page()).executeScript("document.getElementById('messages').scrollTop = 0");
+            alicePage.until(page -> page.findElements(By.cssSelector("#messages li")).size() == 45);
+            alicePage.until(page -> page.findElements(By.cssSelector("#chats li .badge")).isEmpty());
+
+            alicePage.page().manage().window().setSize(new Dimension(390, 800));
+            long overflow = (Long) ((JavascriptExecutor) alicePage.page())
+                    .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(overflow <= 0, "no sideways scrolling on a phone: " + overflow);
+            assertTrue(alicePage.page().findElement(By.cssSelector("#composer textarea")).getRect().getY() < 800,
+                    "the composer stays on screen");
+            alicePage.screenshot("phone");
         }
     }
 
