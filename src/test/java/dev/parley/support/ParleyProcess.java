@@ -37,6 +37,11 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** Starts an instance and waits until it reports ready. */
     public static ParleyProcess start(int port) {
+        return start(port, java.util.Map.of());
+    }
+
+    /** Starts an instance with extra configuration ({@code -Dkey=value}) and waits until it reports ready. */
+    public static ParleyProcess start(int port, java.util.Map<String, String> settings) {
         Path jar = Path.of(System.getProperty("parley.jar", "target/quarkus-app/quarkus-run.jar"));
         Path runner = Path.of(System.getProperty("parley.runner", "target/parley-runner"));
         boolean nativeBuild = !Files.exists(jar) && Files.exists(runner);
@@ -54,6 +59,7 @@ public final class ParleyProcess implements AutoCloseable {
                     "-Dparley.redis.key-prefix=parley-test",
                     "-Dmp.jwt.verify.publickey.location=" + Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath(),
                     "-Dmp.jwt.verify.issuer=" + TestUser.ISSUER));
+            settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
             if (!nativeBuild) {
                 command.addAll(List.of("-jar", jar.toString()));
             }
@@ -108,6 +114,10 @@ public final class ParleyProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
