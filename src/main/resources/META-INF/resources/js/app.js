@@ -26,6 +26,7 @@ const state = {
   names: new Map(), // user id -> username
   online: new Set(),
   current: null, // { chatId } or { recipientId } for a direct chat not started yet
+  editing: null, // { id, draft }: survives re-renders caused by incoming events
   typingTimers: new Map(),
 };
 
@@ -359,18 +360,28 @@ function targetOfCurrent() {
   return state.current.chatId ? { chatId: state.current.chatId } : { recipientId: state.current.recipientId };
 }
 
-async function edit(message, node) {
-  const box = el("textarea", { rows: 2 });
-  box.value = message.content;
+function startEditing(message) {
+  state.editing = { id: message.id, draft: message.content };
+  render();
+}
+
+function editor(message) {
+  const box = el("textarea", { rows: 2, class: "editor" });
+  box.value = state.editing.draft;
+  box.addEventListener("input", () => { state.editing.draft = box.value; });
   box.addEventListener("keydown", async (event) => {
-    if (event.key === "Escape") render();
-    if (event.key === "Enter" && !event.shiftKey) {
+    if (event.key === "Escape") {
+      state.editing = null;
+      render();
+    } else if (event.key === "Enter" && !event.shiftKey) {
       event.preventDefault();
-      await state.client.api(`/api/v1/messages/${message.id}`, { method: "PATCH", body: { content: box.value } });
+      const content = box.value;
+      state.editing = null;
+      render();
+      await state.client.api(`/api/v1/messages/${message.id}`, { method: "PATCH", body: { content } });
     }
   });
-  node.replaceChildren(box);
-  box.focus();
+  return box;
 }
 
 // ---------- rendering ----------
@@ -413,18 +424,25 @@ function renderConversation() {
   const messages = chat ? [...chat.messages.values()].sort((a, b) => a.seq - b.seq) : [];
   list.replaceChildren(...messages.map((message) => renderMessage(chat, message)));
   if (nearBottom) list.scrollTop = list.scrollHeight;
+  const editorBox = list.querySelector("textarea.editor");
+  if (editorBox) {
+    editorBox.focus(); // a re-render must not take the caret away from an edit in progress
+    editorBox.setSelectionRange(editorBox.value.length, editorBox.value.length);
+  }
 }
 
 function renderMessage(chat, message) {
   if (message.notice) return el("li", { class: "notice" }, message.notice);
   const mine = message.senderId === state.me.id;
-  const body = el("div", {}, message.deleted ? el("span", { class: "deleted" }, "message deleted") : message.content);
+  const editing = state.editing?.id === message.id && !message.deleted;
+  const body = el("div", {}, editing ? editor(message)
+    : message.deleted ? el("span", { class: "deleted" }, "message deleted") : message.content);
   const meta = el("div", { class: "meta" },
     mine ? "" : `${state.names.get(message.senderId) ?? message.senderId} · `,
     new Date(message.createdAt).toLocaleTimeString(),
     message.edited && !message.deleted ? " (edited)" : "",
     mine && chat.kind !== "room" ? ticks(chat, message) : null,
-    mine && !message.deleted ? el("button", { onclick: () => edit(message, body) }, "edit") : null,
+    mine && !message.deleted && !editing ? el("button", { onclick: () => startEditing(message) }, "edit") : null,
     mine && !message.deleted ? el("button", { onclick: () => state.client.api(`/api/v1/messages/${message.id}`, { method: "DELETE" }) }, "delete") : null);
   return el("li", { class: mine ? "mine" : "", "data-seq": message.seq }, body, meta);
 }

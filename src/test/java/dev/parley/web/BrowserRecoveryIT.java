@@ -41,6 +41,7 @@ class BrowserRecoveryIT {
                 return true;
             });
             bobPage.type("#messages li[data-seq='1'] textarea", Keys.chord(Keys.CONTROL, "a"), "hello", Keys.ENTER);
+            // The edit box survived whatever re-rendered the list meanwhile (receipts arrive while editing).
             alicePage.until(page -> page.findElement(By.cssSelector("#messages li[data-seq='1']")).getText()
                     .contains("hello") && page.findElement(By.cssSelector("#messages li[data-seq='1']")).getText()
                     .contains("(edited)"));
