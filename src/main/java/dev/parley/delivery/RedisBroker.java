@@ -40,7 +40,7 @@ public class RedisBroker implements Broker {
     private volatile RedisConnection subscriber;
     private volatile BiConsumer<String, String> consumer = (channel, payload) -> { };
     private volatile boolean stopping;
-    private long backoffMillis = 100;
+    private volatile long backoffMillis = 100; // reconnects run on timers and event loops
 
     RedisBroker(Redis redis, ReactiveRedisDataSource dataSource, Vertx vertx, OrderedPublisher ordered) {
         this.redis = redis;

@@ -22,7 +22,7 @@ import io.vertx.core.buffer.Buffer;
  */
 public abstract class ChatEndpoint {
 
-    protected final Sessions sessions;
+    private final Sessions sessions;
     private final FrameDispatcher dispatcher;
     private final FrameCodec codec;
     private final CurrentCaller caller;

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** What happens when a chat connection opens and closes. */
 @ApplicationScoped
@@ -22,7 +23,7 @@ public class Sessions {
 
     private static final TypedKey<Caller> CALLER = new TypedKey<>("parley.caller");
     private static final TypedKey<Long> DEFAULT_ROOM = TypedKey.forLong("parley.default-room");
-    private static final TypedKey<java.util.concurrent.atomic.AtomicBoolean> RELEASED = new TypedKey<>("parley.released");
+    private static final TypedKey<AtomicBoolean> RELEASED = new TypedKey<>("parley.released");
 
     private final UserService users;
     private final Routing routing;
@@ -62,7 +63,7 @@ public class Sessions {
      */
     Uni<ServerFrame> open(WebSocketConnection connection, Caller caller) {
         connection.userData().put(CALLER, caller);
-        connection.userData().put(RELEASED, new java.util.concurrent.atomic.AtomicBoolean());
+        connection.userData().put(RELEASED, new AtomicBoolean());
         ConnectionState.init(connection, caller.id());
         expiry.watch(connection, caller.expiresAt());
         cap.opened(connection);

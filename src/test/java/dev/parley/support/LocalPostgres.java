@@ -50,13 +50,6 @@ public final class LocalPostgres {
         List<String> command = new java.util.ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect",
                 version(), "main"));
         command.addAll(List.of(action));
-        try {
-            new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Commands.run(command);
     }
 }

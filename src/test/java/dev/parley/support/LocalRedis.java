@@ -34,13 +34,6 @@ public final class LocalRedis {
     }
 
     private static void run(List<String> command) {
-        try {
-            new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Commands.run(command);
     }
 }
