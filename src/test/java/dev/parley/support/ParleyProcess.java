@@ -28,8 +28,11 @@ public final class ParleyProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final long launchedAt;
+    private Duration readyAfter;
 
-    private ParleyProcess(int port, Process process, Path log) {
+    private ParleyProcess(int port, Process process, Path log, long launchedAt) {
+        this.launchedAt = launchedAt;
         this.port = port;
         this.process = process;
         this.log = log;
@@ -42,6 +45,11 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** Starts an instance with extra configuration ({@code -Dkey=value}) and waits until it reports ready. */
     public static ParleyProcess start(int port, java.util.Map<String, String> settings) {
+        return start(port, settings, List.of());
+    }
+
+    /** The same, with options for the JVM (or the native executable) itself, such as {@code -Xmx}. */
+    public static ParleyProcess start(int port, java.util.Map<String, String> settings, List<String> jvmArgs) {
         Path jar = Path.of(System.getProperty("parley.jar", "target/quarkus-app/quarkus-run.jar"));
         Path runner = Path.of(System.getProperty("parley.runner", "target/parley-runner"));
         boolean nativeBuild = !Files.exists(jar) && Files.exists(runner);
@@ -52,6 +60,7 @@ public final class ParleyProcess implements AutoCloseable {
             Path logDir = Files.createDirectories(Path.of("target", "it-logs"));
             Path log = logDir.resolve("parley-" + port + "-" + STARTS.incrementAndGet() + ".log");
             List<String> command = new ArrayList<>(nativeBuild ? List.of(runner.toString()) : List.of(javaExecutable()));
+            command.addAll(jvmArgs);
             command.addAll(List.of(
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/parley_test",
@@ -63,11 +72,12 @@ public final class ParleyProcess implements AutoCloseable {
             if (!nativeBuild) {
                 command.addAll(List.of("-jar", jar.toString()));
             }
+            long launchedAt = System.nanoTime();
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            ParleyProcess parley = new ParleyProcess(port, process, log);
+            ParleyProcess parley = new ParleyProcess(port, process, log, launchedAt);
             parley.awaitReady();
             return parley;
         } catch (IOException e) {
@@ -116,6 +126,16 @@ public final class ParleyProcess implements AutoCloseable {
         }
     }
 
+    /** From launching the process to its first ready answer (to within the 25 ms poll). */
+    public Duration readyAfter() {
+        return readyAfter;
+    }
+
+    /** The file this instance logs to. */
+    public Path log() {
+        return log;
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -144,13 +164,17 @@ public final class ParleyProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(25)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Parley exited during start-up; see " + log.toAbsolutePath());
             }
             try {
                 HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready")).build();
-                return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                    return false;
+                }
+                readyAfter = Duration.ofNanos(System.nanoTime() - launchedAt);
+                return true;
             } catch (IOException notYet) {
                 return false;
             }

@@ -1,0 +1,157 @@
+package dev.parley.bench;
+
+import io.vertx.core.Context;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scenario 3: public rooms of 20, 200 and 2,000 members. For each size, about
+ * {@code bench.room-connections} members in as many rooms as that makes; members
+ * take turns sending at the rate that offers {@code bench.room-deliveries}
+ * deliveries per second (a message reaches every member but its sender).
+ */
+final class RoomScenario {
+
+    private static final double TARGET_DELIVERIES = 50_000;
+    private static final double TARGET_P99_MS = 100;
+
+    private final BenchConfig config;
+    private final BenchService service;
+    private final LoadClients clients;
+    private final Report report;
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+    private RoomScenario(BenchConfig config, BenchService service, LoadClients clients, Report report) {
+        this.config = config;
+        this.service = service;
+        this.clients = clients;
+        this.report = report;
+    }
+
+    static void run(BenchConfig config, BenchService service, LoadClients clients, Report report) throws Exception {
+        RoomScenario scenario = new RoomScenario(config, service, clients, report);
+        for (int size : config.roomSizes()) {
+            scenario.run(size);
+        }
+    }
+
+    private void run(int size) throws Exception {
+        int rooms = Math.max(1, config.roomConnections() / size);
+        String phase = "room" + size;
+        double messagesPerSecond = (double) config.roomDeliveries() / (size - 1);
+        long total = Math.round(messagesPerSecond * config.seconds());
+        Latencies latencies = new Latencies((int) Math.min(50_000_000, total * (size - 1)));
+        AtomicInteger barriers = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        List<List<BenchSocket>> members = new ArrayList<>();
+        System.out.printf("[bench] rooms of %d: %d rooms, %.0f messages/s for %d s%n", size, rooms, messagesPerSecond,
+                config.seconds());
+        for (int room = 0; room < rooms; room++) {
+            String name = "bench-" + runId + "-" + size + "-" + room;
+            List<LoadClients.Opening> openings = new ArrayList<>();
+            for (BenchUser user : BenchUser.fresh("member", size)) {
+                openings.add(new LoadClients.Opening(user.roomPath(name), user.id(), frame -> {
+                    // A sender's own copy is its confirmation, not a delivery.
+                    if (Frames.isType(frame, "new_message") && Frames.longField(frame, "sender_id") != user.id()) {
+                        long scheduled = Frames.scheduledAt(frame, phase);
+                        if (scheduled > 0) {
+                            latencies.add(System.nanoTime() - scheduled);
+                        } else if (frame.contains("\"content\":\"barrier\"")) {
+                            barriers.incrementAndGet();
+                        }
+                    } else if (Frames.isType(frame, "error") && errors.incrementAndGet() == 1) {
+                        System.out.println("[bench] first error frame: " + frame);
+                    }
+                }));
+            }
+            members.add(clients.openAll(openings, config.handshakeConcurrency()));
+        }
+        try {
+            awaitJoined(members, barriers, size);
+            measure(size, members, phase, messagesPerSecond, total, latencies, errors);
+        } finally {
+            members.forEach(room -> room.forEach(BenchSocket::close));
+        }
+    }
+
+    /** A room's members are all joined once a message from one of them reaches all the others. */
+    private void awaitJoined(List<List<BenchSocket>> members, AtomicInteger barriers, int size) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (barriers.get() >= members.size() * (size - 1)) {
+                return true;
+            }
+            barriers.set(0);
+            members.forEach(room -> room.getFirst().context.runOnContext(ignored ->
+                    room.getFirst().send("{\"type\":\"message\",\"content\":\"barrier\"}")));
+            return false;
+        });
+    }
+
+    private void measure(int size, List<List<BenchSocket>> members, String phase, double messagesPerSecond, long total,
+                         Latencies latencies, AtomicLong errors) throws Exception {
+        List<BenchSocket> senders = new ArrayList<>();
+        for (int i = 0; senders.size() < members.size() * size; i++) {
+            senders.add(members.get(i % members.size()).get(i / members.size() % size)); // rooms take turns
+        }
+        Map<Context, List<BenchSocket>> byLoop = new LinkedHashMap<>();
+        senders.forEach(socket -> byLoop.computeIfAbsent(socket.context, loop -> new ArrayList<>()).add(socket));
+        CountDownLatch done = new CountDownLatch(byLoop.size());
+        AtomicLong sent = new AtomicLong();
+        long origin = System.nanoTime() + 100_000_000L;
+        CpuMeter cpu = new CpuMeter(service.pid(), pid -> pid == ProcessHandle.current().pid());
+        cpu.start();
+        long assigned = 0;
+        int loop = 0;
+        for (List<BenchSocket> mine : byLoop.values()) {
+            long share = ++loop == byLoop.size() ? total - assigned : total * mine.size() / senders.size();
+            assigned += share;
+            new Pacer(clients.vertx(), mine.getFirst().context, origin, messagesPerSecond * mine.size() / senders.size(),
+                    share, (index, scheduled) -> {
+                        mine.get((int) (index % mine.size())).send("{\"type\":\"message\",\"content\":\""
+                                + Frames.content(phase, scheduled) + "\"}");
+                        sent.incrementAndGet();
+                    }, done).start();
+        }
+        done.await(config.seconds() + 60L, TimeUnit.SECONDS);
+        Map<String, Double> cores = cpu.stop();
+        long expected = sent.get() * (size - 1);
+        try {
+            await().atMost(Duration.ofSeconds(config.graceSeconds())).pollInterval(Duration.ofMillis(50))
+                    .until(() -> latencies.size() >= expected);
+        } catch (org.awaitility.core.ConditionTimeoutException stillMissing) {
+            System.out.printf("[bench] rooms of %d: %d of %d deliveries missing after the grace period%n",
+                    size, expected - latencies.size(), expected);
+        }
+        Latencies.Percentiles latency = latencies.percentiles();
+        double deliveriesPerSecond = latencies.size() / (double) config.seconds();
+        String name = "rooms of " + size + " (" + members.size() + " rooms)";
+        report.row(name, "deliveries / expected (messages sent)", latencies.size() + " / " + expected + " (" + sent.get() + ")",
+                "all", latencies.size() == expected);
+        report.row(name, "deliveries per second (offered " + config.roomDeliveries() + ")",
+                String.format("%.0f", deliveriesPerSecond), "50,000", deliveriesPerSecond >= TARGET_DELIVERIES * 0.99);
+        report.row(name, "latency p50 / p95 / p99 / p99.9", latency.toString(), "p99 < 100 ms", latency.p99() < TARGET_P99_MS);
+        report.row(name, "CPU cores busy: service / PostgreSQL / Redis / generator", String.format("%.2f / %.2f / %.2f / %.2f",
+                cores.get("service"), cores.get("postgres"), cores.get("redis"), cores.get("generator")));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("members", size);
+        json.put("rooms", members.size());
+        json.put("messages_sent", sent.get());
+        json.put("deliveries", latencies.size());
+        json.put("expected", expected);
+        json.put("deliveries_per_s", deliveriesPerSecond);
+        json.put("errors", errors.get());
+        json.put("latency_ms", latency);
+        json.put("cpu_cores", cores);
+        report.put("rooms_" + size, json);
+    }
+}
