@@ -14,7 +14,11 @@ public record Audience(long chatId, ConversationKind kind, List<Long> memberIds,
      * time, so a recreated database never meets the order state of an old one.
      */
     static String orderKey(Conversation conversation) {
-        return conversation.getId() + "-" + conversation.getCreatedAt().toEpochMilli();
+        return orderKey(conversation.getId(), conversation.getCreatedAt());
+    }
+
+    static String orderKey(long chatId, java.time.Instant createdAt) {
+        return chatId + "-" + createdAt.toEpochMilli();
     }
 
     /** The same audience without {@code userId} (who caused the event). */

@@ -42,4 +42,15 @@ public interface ChatConfig {
     /** Largest history page a request may ask for; larger requests get this many. */
     @WithDefault("200")
     int historyMaxLimit();
+
+    /**
+     * Most messages stored in one database statement. Sends that arrive while a
+     * batch is being written go together in the next one.
+     */
+    @WithDefault("256")
+    int writeBatchSize();
+
+    /** Direct chats (pairs of users) whose conversation id a replica remembers, so a send need not look it up. */
+    @WithDefault("100000")
+    int directChatCacheSize();
 }

@@ -62,6 +62,14 @@ public class Message {
         this.createdAt = createdAt;
     }
 
+    /** A message just stored outside Hibernate (the batched writer), with its generated id. */
+    static Message stored(long id, long conversationId, long seq, long eventSeq, long senderId, String content,
+                          String clientMsgId, Instant createdAt) {
+        Message message = new Message(conversationId, seq, eventSeq, senderId, content, clientMsgId, createdAt);
+        message.id = id;
+        return message;
+    }
+
     /** Replaces the content; the history shows the message as edited. */
     public void edit(String newContent, Instant at, long eventSeq) {
         this.content = newContent;

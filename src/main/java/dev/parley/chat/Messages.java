@@ -16,7 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Sends messages to a user (their direct chat) or to a chat: validates, stores
- * with the conversation's next seq, and makes retries idempotent.
+ * with the conversation's next seq, and makes retries idempotent. Sends are
+ * stored in batches ({@link MessageWriter}); anything unusual (a retry, a refusal,
+ * a first message between two users) takes the one-by-one path.
  */
 @ApplicationScoped
 public class Messages {
@@ -29,10 +31,15 @@ public class Messages {
     private final MessageRepository messages;
     private final ChatAccess access;
     private final ChatMetrics metrics;
+    private final MessageWriter writer;
+    private final DirectChats directChats;
 
     Messages(MessageContent content, UserRepository users, ConversationRepository conversations,
-             MessageRepository messages, ChatAccess access, ChatMetrics metrics) {
+             MessageRepository messages, ChatAccess access, ChatMetrics metrics, MessageWriter writer,
+             DirectChats directChats) {
         this.metrics = metrics;
+        this.writer = writer;
+        this.directChats = directChats;
         this.content = content;
         this.users = users;
         this.conversations = conversations;
@@ -42,38 +49,56 @@ public class Messages {
 
     /** A 1:1 message; the pair's conversation is created on first use. */
     public Uni<SentMessage> sendDirect(Caller sender, long recipientId, String rawContent, String clientMsgId) {
-        return send(sender, rawContent, clientMsgId, () -> {
-            if (recipientId == sender.id()) {
-                return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_RECIPIENT,
-                        "You cannot message yourself"));
-            }
-            return users.findById(recipientId)
-                    .onItem().ifNull().failWith(() -> new ChatException(ErrorCode.UNKNOWN_RECIPIENT,
-                            "Unknown recipient " + recipientId))
-                    .chain(() -> conversations.openDirect(sender.id(), recipientId))
-                    .chain(conversations::findById);
+        return draft(sender, rawContent, clientMsgId).chain(draft -> {
+            Uni<SentMessage> oneByOne = storeOneByOne(draft, () -> {
+                if (recipientId == sender.id()) {
+                    return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_RECIPIENT,
+                            "You cannot message yourself"));
+                }
+                return users.findById(recipientId)
+                        .onItem().ifNull().failWith(() -> new ChatException(ErrorCode.UNKNOWN_RECIPIENT,
+                                "Unknown recipient " + recipientId))
+                        .chain(() -> conversations.openDirect(sender.id(), recipientId))
+                        .chain(conversations::findById);
+            }).invoke(sent -> directChats.remember(sender.id(), recipientId, sent.audience().chatId()));
+            Long chatId = directChats.known(sender.id(), recipientId);
+            return chatId == null ? oneByOne : batched(chatId, draft).onItem().ifNull().switchTo(oneByOne);
         });
     }
 
     /** A message to a conversation the sender is a member of. */
     public Uni<SentMessage> sendToChat(Caller sender, long chatId, String rawContent, String clientMsgId) {
-        return send(sender, rawContent, clientMsgId, () -> access.requireMember(sender, chatId));
+        return draft(sender, rawContent, clientMsgId).chain(draft -> batched(chatId, draft)
+                .onItem().ifNull().switchTo(() -> storeOneByOne(draft, () -> access.requireMember(sender, chatId))));
+    }
+
+    private Uni<Draft> draft(Caller sender, String rawContent, String rawClientMsgId) {
+        return Uni.createFrom().item(() -> new Draft(sender.id(), content.clean(rawContent),
+                content.clientMsgId(rawClientMsgId)));
     }
 
     /**
-     * Completes after the commit, so whatever the caller then confirms is durable.
-     * A retry (same sender, same {@code client_msg_id}) completes with the original,
-     * also when the two attempts raced and the loser hit the unique constraint.
+     * The common case, with everyone else's sends in one statement
+     * ({@link MessageWriter}); null when that did not store it (a retry, or a sender
+     * who is not a member), which {@link #storeOneByOne} then tells apart.
      */
-    private Uni<SentMessage> send(Caller sender, String rawContent, String rawClientMsgId,
-                                  Supplier<Uni<Conversation>> target) {
-        return Uni.createFrom().item(() -> new Draft(sender.id(), content.clean(rawContent),
-                        content.clientMsgId(rawClientMsgId)))
-                .chain(draft -> metrics.timePersist(Panache.withTransaction(() -> previous(draft)
-                                .chain(found -> found != null ? Uni.createFrom().item(found)
-                                        : target.get().chain(conversation -> store(conversation, draft)))))
-                        .onFailure(Messages::isClientIdConflict)
-                        .recoverWithUni(() -> Panache.withSession(() -> previous(draft))));
+    private Uni<SentMessage> batched(long chatId, Draft draft) {
+        return metrics.timePersist(writer.write(new MessageWriter.Draft(chatId, draft.senderId(), draft.content(),
+                draft.clientMsgId(), Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+    }
+
+    /**
+     * One send in its own transaction, with every check on the way. Completes
+     * after the commit, so whatever the caller then confirms is durable. A retry
+     * (same sender, same {@code client_msg_id}) completes with the original, also
+     * when the two attempts raced and the loser hit the unique constraint.
+     */
+    private Uni<SentMessage> storeOneByOne(Draft draft, Supplier<Uni<Conversation>> target) {
+        return metrics.timePersist(Panache.withTransaction(() -> previous(draft)
+                        .chain(found -> found != null ? Uni.createFrom().item(found)
+                                : target.get().chain(conversation -> store(conversation, draft)))))
+                .onFailure(Messages::isClientIdConflict)
+                .recoverWithUni(() -> Panache.withSession(() -> previous(draft)));
     }
 
     private record Draft(long senderId, String content, String clientMsgId) {

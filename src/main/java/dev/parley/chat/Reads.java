@@ -47,12 +47,6 @@ public class Reads {
                         .chain(audience -> advance(audience, reader.id(), conversation.getLastSeq(), null)));
     }
 
-    /** A connection of {@code userId} received the message with {@code seq}; true when that is news. */
-    @WithTransaction
-    public Uni<Boolean> markDelivered(long userId, long chatId, long seq) {
-        return members.advanceDelivered(chatId, userId, seq);
-    }
-
     private Uni<ReadReceipt> advance(Audience audience, long readerId, long seq, Message message) {
         return members.advanceDelivered(audience.chatId(), readerId, seq)
                 .chain(deliveredToo -> members.advanceRead(audience.chatId(), readerId, seq)

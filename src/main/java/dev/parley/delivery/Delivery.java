@@ -5,7 +5,6 @@ import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +29,6 @@ public class Delivery {
     private final ChatMetrics metrics;
     private final FrameCodec codec;
     private final LocalSessions sessions;
-    private final OpenConnections connections;
     private final String userPrefix;
     private final String roomPrefix;
     private volatile ReceiptListener onReceiptWritten = (userId, chatId, receipt) -> { };
@@ -42,13 +40,12 @@ public class Delivery {
     }
 
     Delivery(Broker broker, OutboundQueue outbound, FrameCodec codec, LocalSessions sessions,
-             OpenConnections connections, DeliveryConfig config, ChatMetrics metrics) {
+             DeliveryConfig config, ChatMetrics metrics) {
         this.metrics = metrics;
         this.broker = broker;
         this.outbound = outbound;
         this.codec = codec;
         this.sessions = sessions;
-        this.connections = connections;
         this.userPrefix = config.keyPrefix() + ":user:";
         this.roomPrefix = config.keyPrefix() + ":room:";
     }
@@ -129,7 +126,7 @@ public class Delivery {
     }
 
     private void received(String channel, String payload) {
-        Set<String> targets;
+        Set<WebSocketConnection> targets;
         if (channel.startsWith(userPrefix)) {
             targets = sessions.connectionsOf(Long.parseLong(channel.substring(userPrefix.length())));
         } else if (channel.startsWith(roomPrefix)) {
@@ -139,9 +136,9 @@ public class Delivery {
         }
         Envelope envelope = Envelope.decode(payload);
         metrics.fanOutLag(System.currentTimeMillis() - envelope.sentAt());
-        for (String connectionId : targets) {
-            if (!connectionId.equals(envelope.skipConnectionId())) {
-                connections.findByConnectionId(connectionId).ifPresent(connection -> write(connection, envelope));
+        for (WebSocketConnection connection : targets) {
+            if (!connection.id().equals(envelope.skipConnectionId())) {
+                write(connection, envelope);
             }
         }
     }

@@ -1,14 +1,18 @@
 package dev.parley.delivery;
 
+import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which of this replica's open connections belong to which user, and which have
- * joined which room. Holds only ids: the connections themselves stay in
- * websockets-next's {@code OpenConnections}.
+ * This replica's open chat connections by user, and by the rooms they joined.
+ * websockets-next's {@code OpenConnections} finds a connection by id with a scan
+ * of all of them, once per delivery that would be O(connections); this index makes
+ * a delivery cost O(recipients). Entries are added when a session opens and
+ * removed when it is released ({@code gateway.Sessions}), so it holds exactly the
+ * live connections.
  */
 @ApplicationScoped
 public class LocalSessions {
@@ -16,15 +20,15 @@ public class LocalSessions {
     private final Index users = new Index();
     private final Index rooms = new Index();
 
-    public void add(long userId, String connectionId) {
-        users.add(userId, connectionId);
+    public void add(long userId, WebSocketConnection connection) {
+        users.add(userId, connection);
     }
 
-    public void remove(long userId, String connectionId) {
-        users.remove(userId, connectionId);
+    public void remove(long userId, WebSocketConnection connection) {
+        users.remove(userId, connection);
     }
 
-    public Set<String> connectionsOf(long userId) {
+    public Set<WebSocketConnection> connectionsOf(long userId) {
         return users.get(userId);
     }
 
@@ -36,15 +40,15 @@ public class LocalSessions {
         return users.keys();
     }
 
-    public void joinRoom(long chatId, String connectionId) {
-        rooms.add(chatId, connectionId);
+    public void joinRoom(long chatId, WebSocketConnection connection) {
+        rooms.add(chatId, connection);
     }
 
-    public void leaveRoom(long chatId, String connectionId) {
-        rooms.remove(chatId, connectionId);
+    public void leaveRoom(long chatId, WebSocketConnection connection) {
+        rooms.remove(chatId, connection);
     }
 
-    public Set<String> connectionsInRoom(long chatId) {
+    public Set<WebSocketConnection> connectionsInRoom(long chatId) {
         return rooms.get(chatId);
     }
 
@@ -52,22 +56,22 @@ public class LocalSessions {
         return rooms.has(chatId);
     }
 
-    /** A multimap of ids to connection ids whose empty entries disappear. */
+    /** A multimap of ids to connections whose empty entries disappear. */
     private static final class Index {
-        private final ConcurrentHashMap<Long, Set<String>> entries = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Long, Set<WebSocketConnection>> entries = new ConcurrentHashMap<>();
 
-        void add(long key, String connectionId) {
-            entries.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(connectionId);
+        void add(long key, WebSocketConnection connection) {
+            entries.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(connection);
         }
 
-        void remove(long key, String connectionId) {
+        void remove(long key, WebSocketConnection connection) {
             entries.computeIfPresent(key, (k, connections) -> {
-                connections.remove(connectionId);
+                connections.remove(connection);
                 return connections.isEmpty() ? null : connections;
             });
         }
 
-        Set<String> get(long key) {
+        Set<WebSocketConnection> get(long key) {
             return entries.getOrDefault(key, Set.of());
         }
 

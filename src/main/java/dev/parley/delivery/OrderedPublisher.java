@@ -3,9 +3,6 @@ package dev.parley.delivery;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -39,7 +36,7 @@ class OrderedPublisher {
             """;
 
     /** KEYS: last published seq, pending set. ARGV: seq, entry. 1 = published, 2 = waits, 0 = duplicate. */
-    private static final String PUBLISH = PUBLISH_ENTRY + """
+    private static final RedisScript PUBLISH = RedisScript.of(PUBLISH_ENTRY + """
             local seq = tonumber(ARGV[1])
             local last = tonumber(redis.call('GET', KEYS[1]) or '0')
             if seq <= last then return 0 end
@@ -57,10 +54,10 @@ class OrderedPublisher {
               return 2
             end
             return 1
-            """;
+            """);
 
     /** Publishes whatever still waits, in order, skipping the gap. */
-    private static final String FLUSH = PUBLISH_ENTRY + """
+    private static final RedisScript FLUSH = RedisScript.of(PUBLISH_ENTRY + """
             local entries = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
             if #entries == 0 then return 0 end
             local last = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -71,13 +68,13 @@ class OrderedPublisher {
             redis.call('DEL', KEYS[2])
             redis.call('SET', KEYS[1], last, 'EX', 604800)
             return #entries / 2
-            """;
+            """);
 
-    private final Redis redis;
+    private final RedisPipeline redis;
     private final Vertx vertx;
     private final DeliveryConfig config;
 
-    OrderedPublisher(Redis redis, Vertx vertx, DeliveryConfig config) {
+    OrderedPublisher(RedisPipeline redis, Vertx vertx, DeliveryConfig config) {
         this.redis = redis;
         this.vertx = vertx;
         this.config = config;
@@ -85,7 +82,7 @@ class OrderedPublisher {
 
     Uni<Void> publish(String orderKey, long seq, String payload, List<String> channels) {
         String entry = seq + "\n" + String.join(" ", channels) + "\n" + payload;
-        return eval(PUBLISH, orderKey, String.valueOf(seq), entry).invoke(result -> {
+        return eval(PUBLISH, orderKey, List.of(String.valueOf(seq), entry)).invoke(result -> {
             if (result == 2) {
                 vertx.setTimer(config.orderGapTimeout().toMillis(), id -> flush(orderKey));
             }
@@ -93,7 +90,7 @@ class OrderedPublisher {
     }
 
     private void flush(String orderKey) {
-        eval(FLUSH, orderKey).subscribe().with(
+        eval(FLUSH, orderKey, List.of()).subscribe().with(
                 flushed -> {
                     if (flushed > 0) {
                         Log.warnf("Order %s: a message never reached Redis; published %d after it anyway", orderKey, flushed);
@@ -102,13 +99,9 @@ class OrderedPublisher {
                 failure -> Log.warnf("Order %s: flushing waiting messages failed: %s", orderKey, failure.getMessage()));
     }
 
-    private Uni<Long> eval(String script, String orderKey, String... args) {
+    private Uni<Long> eval(RedisScript script, String orderKey, List<String> args) {
         // The hash tag keeps both keys of an order in one Redis Cluster slot.
         String prefix = config.keyPrefix() + ":order:{" + orderKey + "}:";
-        Request request = Request.cmd(Command.EVAL).arg(script).arg(2).arg(prefix + "last").arg(prefix + "pending");
-        for (String arg : args) {
-            request.arg(arg);
-        }
-        return redis.send(request).map(response -> response.toLong());
+        return redis.eval(script, List.of(prefix + "last", prefix + "pending"), args).map(response -> response.toLong());
     }
 }

@@ -1,8 +1,6 @@
 package dev.parley.delivery;
 
 import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
- * Redis pub/sub. Publishing uses the pooled client; receiving uses one dedicated
+ * Redis pub/sub. Publishing goes through the {@link RedisPipeline}; receiving uses one dedicated
  * connection whose channel set grows and shrinks with the local users. When that
  * connection drops, it is re-established with backoff and every wanted channel
  * is subscribed again, so live delivery resumes by itself after a Redis outage.
@@ -33,7 +31,7 @@ public class RedisBroker implements Broker {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final Redis redis;
-    private final ReactivePubSubCommands<String> pubsub;
+    private final RedisPipeline pipeline;
     private final Vertx vertx;
     private final OrderedPublisher ordered;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
@@ -42,10 +40,10 @@ public class RedisBroker implements Broker {
     private volatile boolean stopping;
     private volatile long backoffMillis = 100; // reconnects run on timers and event loops
 
-    RedisBroker(Redis redis, ReactiveRedisDataSource dataSource, Vertx vertx, OrderedPublisher ordered) {
+    RedisBroker(Redis redis, RedisPipeline pipeline, Vertx vertx, OrderedPublisher ordered) {
         this.redis = redis;
         this.ordered = ordered;
-        this.pubsub = dataSource.pubsub(String.class);
+        this.pipeline = pipeline;
         this.vertx = vertx;
     }
 
@@ -63,7 +61,7 @@ public class RedisBroker implements Broker {
 
     @Override
     public Uni<Void> publish(String channel, String payload) {
-        return pubsub.publish(channel, payload);
+        return pipeline.send(Request.cmd(Command.PUBLISH).arg(channel).arg(payload)).replaceWithVoid();
     }
 
     @Override

@@ -3,14 +3,12 @@ package dev.parley.gateway;
 import dev.parley.delivery.LocalSessions;
 import dev.parley.limits.LimitsConfig;
 import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Comparator;
-import java.util.Objects;
 
 /**
  * At most {@code parley.limits.connections-per-user} connections per user on a
@@ -24,13 +22,11 @@ public class ConnectionCap {
     private static final TypedKey<Long> OPENED = TypedKey.forLong("parley.opened-at");
 
     private final LocalSessions sessions;
-    private final OpenConnections connections;
     private final LimitsConfig config;
     private final Guards guards;
 
-    ConnectionCap(LocalSessions sessions, OpenConnections connections, LimitsConfig config, Guards guards) {
+    ConnectionCap(LocalSessions sessions, LimitsConfig config, Guards guards) {
         this.sessions = sessions;
-        this.connections = connections;
         this.config = config;
         this.guards = guards;
     }
@@ -42,8 +38,6 @@ public class ConnectionCap {
     /** Closes the oldest connections of {@code userId} beyond the cap. */
     Uni<Void> enforce(long userId) {
         var open = sessions.connectionsOf(userId).stream()
-                .map(id -> connections.findByConnectionId(id).orElse(null))
-                .filter(Objects::nonNull)
                 .sorted(Comparator.comparingLong(c -> c.userData().get(OPENED) == null ? 0 : c.userData().get(OPENED)))
                 .toList();
         int excess = open.size() - config.connectionsPerUser();

@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
+import dev.parley.chat.DeliveredWatermarks;
 import dev.parley.chat.Reads;
 import dev.parley.delivery.Delivery;
 import dev.parley.delivery.Receipt;
@@ -22,13 +23,15 @@ import jakarta.enterprise.event.Observes;
 public class ReceiptCommands {
 
     private final Reads reads;
+    private final DeliveredWatermarks watermarks;
     private final ChatEvents events;
     private final Delivery delivery;
     private final Vertx vertx;
     private final Sequencer<Long> sequencer = new Sequencer<>();
 
-    ReceiptCommands(Reads reads, ChatEvents events, Delivery delivery, Vertx vertx) {
+    ReceiptCommands(Reads reads, DeliveredWatermarks watermarks, ChatEvents events, Delivery delivery, Vertx vertx) {
         this.reads = reads;
+        this.watermarks = watermarks;
         this.events = events;
         this.delivery = delivery;
         this.vertx = vertx;
@@ -53,7 +56,7 @@ public class ReceiptCommands {
     /** A message was written to a connection of {@code userId}; runs on a fresh context, as the database needs. */
     private void delivered(long userId, long chatId, Receipt receipt) {
         SafeContext.run(vertx, "Delivery receipt of message " + receipt.messageId(), () -> sequencer.run(userId,
-                () -> reads.markDelivered(userId, chatId, receipt.seq())
+                () -> watermarks.advance(chatId, userId, receipt.seq())
                         .chain(news -> news
                                 ? events.delivered(chatId, receipt.messageId(), userId, receipt.senderId())
                                 : Uni.createFrom().voidItem())));

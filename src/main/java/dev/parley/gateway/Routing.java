@@ -9,6 +9,7 @@ import dev.parley.user.UserService;
 import io.quarkus.logging.Log;
 import dev.parley.presence.PresenceConfig;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -68,23 +69,23 @@ public class Routing {
                 .replaceWithVoid();
     }
 
-    Uni<Void> connected(long userId, String connectionId) {
-        sessions.add(userId, connectionId);
+    Uni<Void> connected(long userId, WebSocketConnection connection) {
+        sessions.add(userId, connection);
         return syncUser(userId);
     }
 
-    Uni<Void> disconnected(long userId, String connectionId) {
-        sessions.remove(userId, connectionId);
+    Uni<Void> disconnected(long userId, WebSocketConnection connection) {
+        sessions.remove(userId, connection);
         return syncUser(userId);
     }
 
-    Uni<Void> joinedRoom(long chatId, String connectionId) {
-        sessions.joinRoom(chatId, connectionId);
+    Uni<Void> joinedRoom(long chatId, WebSocketConnection connection) {
+        sessions.joinRoom(chatId, connection);
         return syncRoom(chatId);
     }
 
-    Uni<Void> leftRoom(long chatId, String connectionId) {
-        sessions.leaveRoom(chatId, connectionId);
+    Uni<Void> leftRoom(long chatId, WebSocketConnection connection) {
+        sessions.leaveRoom(chatId, connection);
         return syncRoom(chatId);
     }
 

@@ -69,7 +69,7 @@ public class Sessions {
         cap.opened(connection);
         metrics.opened();
         return users.remember(caller)
-                .chain(() -> routing.connected(caller.id(), connection.id()))
+                .chain(() -> routing.connected(caller.id(), connection))
                 .call(() -> cap.enforce(caller.id()))
                 .chain(() -> presence.onlineUsers()
                         .onFailure().recoverWithItem(failure -> {
@@ -85,13 +85,13 @@ public class Sessions {
     /** Subscribes this connection to a room's live events. */
     Uni<Void> joinRoom(WebSocketConnection connection, long chatId) {
         return ConnectionState.rooms(connection).add(chatId)
-                ? routing.joinedRoom(chatId, connection.id())
+                ? routing.joinedRoom(chatId, connection)
                 : Uni.createFrom().voidItem();
     }
 
     Uni<Void> leaveRoom(WebSocketConnection connection, long chatId) {
         return ConnectionState.rooms(connection).remove(chatId)
-                ? routing.leftRoom(chatId, connection.id())
+                ? routing.leftRoom(chatId, connection)
                 : Uni.createFrom().voidItem();
     }
 
@@ -115,8 +115,8 @@ public class Sessions {
         }
         Log.infof("User %d disconnected from WebSocket (connection %s)", caller.id(), connection.id());
         return Multi.createFrom().iterable(List.copyOf(ConnectionState.rooms(connection)))
-                .onItem().transformToUniAndConcatenate(chatId -> routing.leftRoom(chatId, connection.id()))
+                .onItem().transformToUniAndConcatenate(chatId -> routing.leftRoom(chatId, connection))
                 .collect().last()
-                .chain(() -> routing.disconnected(caller.id(), connection.id()));
+                .chain(() -> routing.disconnected(caller.id(), connection));
     }
 }

@@ -5,10 +5,11 @@ import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
+import dev.parley.delivery.RedisPipeline;
+import dev.parley.delivery.RedisScript;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
 
 /**
  * A token bucket per user, kept in Redis so the limit holds across every
@@ -21,7 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class MessageRateLimiter {
 
     /** KEYS: bucket. ARGV: now ms, tokens per ms, burst. Returns 0 when allowed, else ms until a token. */
-    private static final String TAKE = """
+    private static final RedisScript TAKE = RedisScript.of("""
             local now, rate, burst = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
             local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
             local tokens = tonumber(bucket[1]) or burst
@@ -32,14 +33,14 @@ public class MessageRateLimiter {
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', now)
             redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
             return wait
-            """;
+            """);
 
-    private final Redis redis;
+    private final RedisPipeline redis;
     private final LimitsConfig config;
     private final LimitMetrics metrics;
     private final String prefix;
 
-    MessageRateLimiter(Redis redis, LimitsConfig config, DeliveryConfig redisConfig, LimitMetrics metrics) {
+    MessageRateLimiter(RedisPipeline redis, LimitsConfig config, DeliveryConfig redisConfig, LimitMetrics metrics) {
         this.redis = redis;
         this.config = config;
         this.metrics = metrics;
@@ -49,9 +50,8 @@ public class MessageRateLimiter {
     /** Takes a token for a message of {@code userId}, or fails with {@link RateLimitedException}. */
     public Uni<Void> acquire(long userId) {
         double perMillisecond = config.messagesPerMinute() / 60_000.0;
-        Request take = Request.cmd(Command.EVAL).arg(TAKE).arg(1).arg(prefix + userId)
-                .arg(System.currentTimeMillis()).arg(String.valueOf(perMillisecond)).arg(config.messageBurst());
-        return redis.send(take)
+        return redis.eval(TAKE, List.of(prefix + userId), List.of(String.valueOf(System.currentTimeMillis()),
+                        String.valueOf(perMillisecond), String.valueOf(config.messageBurst())))
                 .map(response -> response.toLong())
                 .onFailure().recoverWithItem(failure -> {
                     Log.debugf("Rate limit not checked (Redis: %s)", failure.getMessage());

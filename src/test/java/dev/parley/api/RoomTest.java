@@ -64,7 +64,10 @@ class RoomTest {
     void joinChatByIdMakesAMemberAndLeaveChatEndsIt() {
         long chatId;
         try (ChatClient a = ChatClient.connect(base, "/ws/rooms/" + room, alice.token())) {
-            chatId = db.count("SELECT id FROM conversations WHERE kind = 'room' AND name = $1", room);
+            // The room is created right after `connected`, with the join.
+            chatId = org.awaitility.Awaitility.await().atMost(ChatClient.TIMEOUT).until(
+                    () -> db.query("SELECT id FROM conversations WHERE kind = 'room' AND name = $1", room),
+                    rows -> !rows.isEmpty()).getFirst().getLong(0);
             try (ChatClient b = ChatClient.connect(base, bob.token())) {
                 b.send(Map.of("type", "join_chat", "chat_id", chatId));
                 assertEquals(bob.id(), a.await("user_joined").get("user_id").asLong());

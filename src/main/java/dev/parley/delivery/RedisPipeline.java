@@ -1,0 +1,71 @@
+package dev.parley.delivery;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One Redis connection that carries the commands of every send (rate limit,
+ * publishes) without waiting for each other's replies. The pooled client lends a
+ * connection per command, so its pool size caps the commands in flight and
+ * under load commands queued for a connection, or were refused. Commands go out
+ * in the order they are sent, which keeps publishes to a channel in order.
+ * A lost connection is replaced on the next command; while Redis is unreachable
+ * commands fail at once.
+ */
+@ApplicationScoped
+public class RedisPipeline {
+
+    private final Redis redis;
+    private final AtomicReference<Uni<RedisConnection>> connection = new AtomicReference<>();
+
+    RedisPipeline(Redis redis) {
+        this.redis = redis;
+    }
+
+    public Uni<Response> send(Request request) {
+        return connection().chain(open -> open.send(request));
+    }
+
+    /** Runs a script by its digest, loading it first where Redis does not know it (a restart, a new server). */
+    public Uni<Response> eval(RedisScript script, List<String> keys, List<String> args) {
+        return send(script.evalsha(keys, args))
+                .onFailure(RedisScript::isNoScript).recoverWithUni(() -> send(script.eval(keys, args)));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        Uni<RedisConnection> current = connection.getAndSet(null);
+        if (current != null) {
+            current.subscribe().with(RedisConnection::closeAndForget, failure -> { });
+        }
+    }
+
+    private Uni<RedisConnection> connection() {
+        Uni<RedisConnection> current = connection.get();
+        if (current != null) {
+            return current;
+        }
+        Uni<RedisConnection> opening = redis.connect()
+                .invoke(this::watch)
+                .onFailure().invoke(failure -> forget())
+                .memoize().indefinitely();
+        return connection.compareAndSet(null, opening) ? opening : connection();
+    }
+
+    private void watch(RedisConnection open) {
+        open.exceptionHandler(failure -> forget());
+        open.endHandler(this::forget);
+    }
+
+    private void forget() {
+        connection.set(null);
+    }
+}
