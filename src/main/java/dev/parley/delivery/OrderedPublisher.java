@@ -35,24 +35,33 @@ class OrderedPublisher {
             end
             """;
 
-    /** KEYS: last published seq, pending set. ARGV: seq, entry. 1 = published, 2 = waits, 0 = duplicate. */
+    /**
+     * KEYS: last published seq, pending set. ARGV: seq, entry. 1 = published,
+     * 2 = something waits, 0 = duplicate. The usual case, the next seq with
+     * nothing waiting, publishes straight away without touching the set.
+     */
     private static final RedisScript PUBLISH = RedisScript.of(PUBLISH_ENTRY + """
             local seq = tonumber(ARGV[1])
             local last = tonumber(redis.call('GET', KEYS[1]) or '0')
             if seq <= last then return 0 end
-            redis.call('ZADD', KEYS[2], seq, ARGV[2])
-            while true do
+            if seq > last + 1 then
+              redis.call('ZADD', KEYS[2], seq, ARGV[2])
+              redis.call('EXPIRE', KEYS[2], 604800)
+              return 2
+            end
+            publish_entry(ARGV[2])
+            last = seq
+            local waiting = redis.call('ZCARD', KEYS[2])
+            while waiting > 0 do
               local due = redis.call('ZRANGEBYSCORE', KEYS[2], last + 1, last + 1)
               if #due == 0 then break end
               publish_entry(due[1])
               redis.call('ZREMRANGEBYSCORE', KEYS[2], last + 1, last + 1)
               last = last + 1
+              waiting = waiting - 1
             end
             redis.call('SET', KEYS[1], last, 'EX', 604800)
-            if redis.call('ZCARD', KEYS[2]) > 0 then
-              redis.call('EXPIRE', KEYS[2], 604800)
-              return 2
-            end
+            if waiting > 0 then return 2 end
             return 1
             """);
 

@@ -7,9 +7,9 @@ import dev.parley.delivery.Delivery;
 import dev.parley.delivery.Receipt;
 import dev.parley.events.ChatEvents;
 import dev.parley.protocol.ServerFrame;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -26,15 +26,13 @@ public class ReceiptCommands {
     private final DeliveredWatermarks watermarks;
     private final ChatEvents events;
     private final Delivery delivery;
-    private final Vertx vertx;
     private final Sequencer<Long> sequencer = new Sequencer<>();
 
-    ReceiptCommands(Reads reads, DeliveredWatermarks watermarks, ChatEvents events, Delivery delivery, Vertx vertx) {
+    ReceiptCommands(Reads reads, DeliveredWatermarks watermarks, ChatEvents events, Delivery delivery) {
         this.reads = reads;
         this.watermarks = watermarks;
         this.events = events;
         this.delivery = delivery;
-        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent event) {
@@ -53,12 +51,13 @@ public class ReceiptCommands {
                 .replaceWith((ServerFrame) null);
     }
 
-    /** A message was written to a connection of {@code userId}; runs on a fresh context, as the database needs. */
+    /** A message was written to a connection of {@code userId}: tell its sender, once per watermark move. */
     private void delivered(long userId, long chatId, Receipt receipt) {
-        SafeContext.run(vertx, "Delivery receipt of message " + receipt.messageId(), () -> sequencer.run(userId,
-                () -> watermarks.advance(chatId, userId, receipt.seq())
+        sequencer.run(userId, () -> watermarks.advance(chatId, userId, receipt.seq())
                         .chain(news -> news
                                 ? events.delivered(chatId, receipt.messageId(), userId, receipt.senderId())
-                                : Uni.createFrom().voidItem())));
+                                : Uni.createFrom().voidItem()))
+                .subscribe().with(ok -> { }, failure -> Log.warnf("Delivery receipt of message %d failed: %s",
+                        receipt.messageId(), failure.getMessage()));
     }
 }

@@ -31,7 +31,7 @@ record BenchConfig(Set<String> scenarios, int port, int startups, List<String> s
                 number("bench.pairs", 500),
                 numbers("bench.rates", "1000,2000,5000,10000"),
                 number("bench.seconds", 15),
-                number("bench.warmup-seconds", 10),
+                number("bench.warmup-seconds", 60),
                 number("bench.grace-seconds", 10),
                 numbers("bench.room-sizes", "20,200,2000"),
                 number("bench.room-connections", 2000),
