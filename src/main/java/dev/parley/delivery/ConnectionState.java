@@ -19,18 +19,21 @@ public final class ConnectionState {
 
     public static void init(WebSocketConnection connection, long userId) {
         connection.userData().put(USER, userId);
-        connection.userData().put(MUTED, ConcurrentHashMap.newKeySet());
-        connection.userData().put(ROOMS, ConcurrentHashMap.newKeySet());
     }
 
     public static long userId(WebSocketConnection connection) {
         return connection.userData().get(USER);
     }
 
-    /** Chats whose live events this connection asked not to receive ({@code leave_chat} on a group). */
+    /** Chats whose live events this connection asked not to receive ({@code leave_chat} on a group); to change. */
     public static Set<Long> muted(WebSocketConnection connection) {
+        return setOf(connection, MUTED);
+    }
+
+    /** Whether this connection muted the chat; reads without creating anything. */
+    static boolean isMuted(WebSocketConnection connection, long chatId) {
         Set<Long> muted = connection.userData().get(MUTED);
-        return muted == null ? Set.of() : muted;
+        return muted != null && muted.contains(chatId);
     }
 
     /** From now on live frames for this connection wait (a replay is being sent) until {@link Delivery#release}. */
@@ -48,7 +51,21 @@ public final class ConnectionState {
 
     /** Rooms this connection has joined. */
     public static Set<Long> rooms(WebSocketConnection connection) {
-        Set<Long> rooms = connection.userData().get(ROOMS);
-        return rooms == null ? Set.of() : rooms;
+        return setOf(connection, ROOMS);
+    }
+
+    /**
+     * A set created on first use: most connections never join a room or mute a
+     * chat, and an empty concurrent set per connection is memory for nothing.
+     * Only the connection's own frames change these, one at a time, so two first
+     * uses cannot race; deliveries read with {@link #isMuted}.
+     */
+    private static Set<Long> setOf(WebSocketConnection connection, TypedKey<Set<Long>> key) {
+        Set<Long> set = connection.userData().get(key);
+        if (set == null) {
+            set = ConcurrentHashMap.newKeySet();
+            connection.userData().put(key, set);
+        }
+        return set;
     }
 }

@@ -144,7 +144,7 @@ public class Delivery {
     }
 
     private void write(WebSocketConnection connection, Envelope envelope) {
-        if (envelope.chatId() != null && ConnectionState.muted(connection).contains(envelope.chatId())) {
+        if (envelope.chatId() != null && ConnectionState.isMuted(connection, envelope.chatId())) {
             return;
         }
         HeldFrames held = ConnectionState.held(connection);

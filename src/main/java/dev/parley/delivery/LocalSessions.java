@@ -3,6 +3,8 @@ package dev.parley.delivery;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LocalSessions {
 
-    private final Index users = new Index();
+    private final Index users = new SmallSetIndex();
     private final Index rooms = new Index();
 
     public void add(long userId, WebSocketConnection connection) {
@@ -36,8 +38,14 @@ public class LocalSessions {
         return users.has(userId);
     }
 
+    /** A copy of the users with a connection here. */
     public Set<Long> users() {
         return users.keys();
+    }
+
+    /** A live view of the users with a connection here, for reading without a copy. */
+    public Set<Long> userIds() {
+        return users.keyView();
     }
 
     public void joinRoom(long chatId, WebSocketConnection connection) {
@@ -57,8 +65,8 @@ public class LocalSessions {
     }
 
     /** A multimap of ids to connections whose empty entries disappear. */
-    private static final class Index {
-        private final ConcurrentHashMap<Long, Set<WebSocketConnection>> entries = new ConcurrentHashMap<>();
+    private static class Index {
+        final ConcurrentHashMap<Long, Set<WebSocketConnection>> entries = new ConcurrentHashMap<>();
 
         void add(long key, WebSocketConnection connection) {
             entries.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(connection);
@@ -81,6 +89,36 @@ public class LocalSessions {
 
         Set<Long> keys() {
             return Set.copyOf(entries.keySet());
+        }
+
+        Set<Long> keyView() {
+            return Collections.unmodifiableSet(entries.keySet());
+        }
+    }
+
+    /**
+     * Users have a few connections each (at most {@code connections-per-user}):
+     * an immutable set replaced on each change costs a few bytes where a
+     * concurrent set costs a table, once per online user.
+     */
+    private static final class SmallSetIndex extends Index {
+
+        @Override
+        void add(long key, WebSocketConnection connection) {
+            entries.merge(key, Set.of(connection), (present, added) -> {
+                Set<WebSocketConnection> both = new HashSet<>(present);
+                both.add(connection);
+                return Set.copyOf(both);
+            });
+        }
+
+        @Override
+        void remove(long key, WebSocketConnection connection) {
+            entries.computeIfPresent(key, (k, connections) -> {
+                Set<WebSocketConnection> rest = new HashSet<>(connections);
+                rest.remove(connection);
+                return rest.isEmpty() ? null : Set.copyOf(rest);
+            });
         }
     }
 }

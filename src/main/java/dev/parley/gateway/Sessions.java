@@ -3,7 +3,7 @@ package dev.parley.gateway;
 import dev.parley.auth.Caller;
 import dev.parley.delivery.ConnectionState;
 import dev.parley.metrics.ChatMetrics;
-import dev.parley.presence.Presence;
+import dev.parley.presence.OnlineList;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.user.UserService;
 import io.quarkus.logging.Log;
@@ -27,18 +27,18 @@ public class Sessions {
 
     private final UserService users;
     private final Routing routing;
-    private final Presence presence;
+    private final OnlineList onlineList;
     private final TokenExpiry expiry;
     private final ConnectionCap cap;
     private final ChatMetrics metrics;
 
-    Sessions(UserService users, Routing routing, Presence presence, TokenExpiry expiry, ConnectionCap cap,
+    Sessions(UserService users, Routing routing, OnlineList onlineList, TokenExpiry expiry, ConnectionCap cap,
              ChatMetrics metrics) {
         this.metrics = metrics;
         this.cap = cap;
         this.users = users;
         this.routing = routing;
-        this.presence = presence;
+        this.onlineList = onlineList;
         this.expiry = expiry;
     }
 
@@ -71,14 +71,10 @@ public class Sessions {
         return users.remember(caller)
                 .chain(() -> routing.connected(caller.id(), connection))
                 .call(() -> cap.enforce(caller.id()))
-                .chain(() -> presence.onlineUsers()
-                        .onFailure().recoverWithItem(failure -> {
-                            Log.warnf("Online users unavailable: %s", failure.getMessage());
-                            return List.of(caller.id());
-                        }))
-                .map(online -> {
+                .map(ignored -> {
                     Log.infof("User %d connected via WebSocket (connection %s)", caller.id(), connection.id());
-                    return new ServerFrame.Connected(caller.id(), caller.username(), online, Instant.now());
+                    return new ServerFrame.Connected(caller.id(), caller.username(),
+                            onlineList.forConnected(caller.id()), Instant.now());
                 });
     }
 

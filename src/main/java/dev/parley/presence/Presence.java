@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -37,10 +36,11 @@ public class Presence {
 
     private final PresenceConfig config;
     private final ChatMetrics metrics;
+    private final OnlineList onlineList;
     private final Replica replica;
     private final LocalSessions sessions;
     private final Vertx vertx;
-    private final ReactiveHashCommands<String, Long, String> hashes;
+    private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveSortedSetCommands<String, String> replicas;
     private final ReactiveKeyCommands<String> keys;
     private final String replicasKey;
@@ -48,13 +48,15 @@ public class Presence {
     private final String ownKey;
 
     Presence(PresenceConfig config, DeliveryConfig redisConfig, Replica replica, LocalSessions sessions, Vertx vertx,
-             ReactiveRedisDataSource redis, ChatMetrics metrics) {
+             ReactiveRedisDataSource redis, ChatMetrics metrics, OnlineList onlineList) {
         this.metrics = metrics;
+        this.onlineList = onlineList;
         this.config = config;
         this.replica = replica;
         this.sessions = sessions;
         this.vertx = vertx;
-        this.hashes = redis.hash(String.class, Long.class, String.class);
+        // User ids as plain strings: a Long field would go through the JSON codec, once per id read.
+        this.hashes = redis.hash(String.class, String.class, String.class);
         this.replicas = redis.sortedSet(String.class);
         this.keys = redis.key();
         this.replicasKey = redisConfig.keyPrefix() + ":replicas";
@@ -74,7 +76,7 @@ public class Presence {
     }
 
     public Uni<Void> markOnline(long userId) {
-        return hashes.hset(ownKey, userId, "1")
+        return hashes.hset(ownKey, String.valueOf(userId), "1")
                 .chain(() -> keys.pexpire(ownKey, keepUserList()))
                 .replaceWithVoid();
     }
@@ -89,7 +91,7 @@ public class Presence {
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndConcatenate(id -> replicas.zrem(replicasKey, id).chain(claimed -> claimed == 0
                         ? Uni.createFrom().item(List.<Long>of())
-                        : hashes.hkeys(usersKey(id)).call(() -> keys.del(usersKey(id)))
+                        : userIds(id).call(() -> keys.del(usersKey(id)))
                                 .invoke(users -> Log.infof("Replica %s stopped heartbeating; releasing its %d users",
                                         id, users.size()))))
                 .collect().in(ArrayList<Long>::new, ArrayList::addAll)
@@ -97,7 +99,7 @@ public class Presence {
     }
 
     public Uni<Void> markOffline(long userId) {
-        return hashes.hdel(ownKey, userId).replaceWithVoid();
+        return hashes.hdel(ownKey, String.valueOf(userId)).replaceWithVoid();
     }
 
     /** Whether a live replica other than this one holds a connection of the user. */
@@ -105,7 +107,7 @@ public class Presence {
         return liveReplicas()
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .select().where(id -> !id.equals(replica.id()))
-                .onItem().transformToUniAndMerge(id -> hashes.hexists(usersKey(id), userId))
+                .onItem().transformToUniAndMerge(id -> hashes.hexists(usersKey(id), String.valueOf(userId)))
                 .collect().in(() -> new boolean[1], (found, exists) -> found[0] |= exists)
                 .map(found -> found[0]);
     }
@@ -117,27 +119,40 @@ public class Presence {
 
     /** Every user some live replica holds a connection for, ascending. */
     public Uni<List<Long>> onlineUsers() {
-        return liveReplicas()
-                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
-                .onItem().transformToUniAndMerge(id -> hashes.hkeys(usersKey(id)))
-                .collect().in(TreeSet<Long>::new, TreeSet::addAll)
-                .map(List::copyOf);
+        return usersOf(liveReplicas()).map(List::copyOf);
     }
 
     /**
-     * Renews this replica's record and rewrites its user list from the local truth,
-     * which also heals what a Redis restart or a failed update lost.
+     * Renews this replica's record, rewrites its user list from the local truth
+     * (which also heals what a Redis restart or a failed update lost), and takes
+     * the other replicas' lists for {@link OnlineList}.
      */
     Uni<Void> heartbeat() {
-        Map<Long, String> local = sessions.users().stream()
-                .collect(Collectors.toMap(Function.identity(), id -> "1"));
+        Map<String, String> local = sessions.users().stream()
+                .collect(Collectors.toMap(String::valueOf, id -> "1"));
         Uni<Void> rewrite = local.isEmpty()
                 ? keys.del(ownKey).replaceWithVoid()
                 : hashes.hset(ownKey, local).chain(() -> keys.pexpire(ownKey, keepUserList())).replaceWithVoid();
         return replicas.zadd(replicasKey, System.currentTimeMillis(), replica.id())
                 .chain(() -> rewrite)
-                .chain(() -> onlineUsers().invoke(users -> metrics.onlineUsers(users.size())).replaceWithVoid())
+                .chain(() -> usersOf(liveReplicas().map(ids -> ids.stream().filter(id -> !id.equals(replica.id())).toList())))
+                .invoke(elsewhere -> {
+                    onlineList.elsewhere(elsewhere);
+                    metrics.onlineUsers(onlineList.count());
+                })
+                .replaceWithVoid()
                 .onFailure().invoke(failure -> Log.warnf("Presence heartbeat failed: %s", failure.getMessage()));
+    }
+
+    private Uni<TreeSet<Long>> usersOf(Uni<List<String>> replicaIds) {
+        return replicaIds
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndMerge(this::userIds)
+                .collect().in(TreeSet<Long>::new, TreeSet::addAll);
+    }
+
+    private Uni<List<Long>> userIds(String replicaId) {
+        return hashes.hkeys(usersKey(replicaId)).map(ids -> ids.stream().map(Long::valueOf).toList());
     }
 
     /** A dead replica's user list outlives its heartbeat long enough for a sweeper to read it. */

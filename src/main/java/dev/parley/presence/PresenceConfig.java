@@ -19,4 +19,11 @@ public interface PresenceConfig {
      */
     @WithDefault("20s")
     Duration ttl();
+
+    /**
+     * Most users a {@code connected} frame lists in {@code online_users}; beyond, the
+     * full list is {@code GET /api/v1/ws/online-users}.
+     */
+    @WithDefault("1000")
+    int connectedListLimit();
 }

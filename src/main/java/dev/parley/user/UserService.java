@@ -14,16 +14,16 @@ import java.time.Instant;
 public class UserService {
 
     private final UserRepository users;
+    private final UserProfiles profiles;
 
-    UserService(UserRepository users) {
+    UserService(UserRepository users, UserProfiles profiles) {
         this.users = users;
+        this.profiles = profiles;
     }
 
     /** Records the caller's profile as its token states it; a deleted user is refused. */
-    @WithTransaction
     public Uni<Void> remember(Caller caller) {
-        return users.upsert(caller.id(), caller.username(), caller.avatarUrl())
-                .chain(() -> users.isDeleted(caller.id()))
+        return profiles.save(caller.id(), caller.username(), caller.avatarUrl())
                 .invoke(deleted -> {
                     if (deleted) {
                         throw new ChatException(ErrorCode.FORBIDDEN, "This account was deleted");
@@ -54,11 +54,8 @@ public class UserService {
     }
 
     /** Creates or updates a user ahead of their first login. */
-    @WithTransaction
     public Uni<UserView> put(long id, String username, String avatarUrl) {
-        return users.upsert(id, username, avatarUrl)
-                .chain(() -> users.findById(id))
-                .map(UserView::of);
+        return profiles.save(id, username, avatarUrl).chain(() -> find(id));
     }
 
     @WithSession

@@ -36,6 +36,7 @@ final class AgentProcess implements AutoCloseable {
     static AgentProcess start(List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(ProcessHandle.current().info().command().orElseThrow()).toString(),
+                "-Dbench.token-in=" + System.getProperty("bench.token-in", "query"),
                 "-cp", System.getProperty("java.class.path"), IdleAgent.class.getName()));
         command.addAll(args);
         return new AgentProcess(new ProcessBuilder(command)

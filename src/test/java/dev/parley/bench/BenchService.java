@@ -81,9 +81,16 @@ final class BenchService implements AutoCloseable {
         return Long.parseLong(parts[2]);
     }
 
-    /** The classes holding most live bytes, for docs/performance.md's explanations. */
-    List<String> topClasses(int count) throws IOException, InterruptedException {
-        return jcmd("GC.class_histogram").stream().filter(line -> line.matches("\\s*\\d+:.*")).limit(count).toList();
+    /** Live bytes per class (after the full GC {@code GC.class_histogram} runs first). */
+    Map<String, Long> liveBytesByClass() throws IOException, InterruptedException {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        for (String line : jcmd("GC.class_histogram")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[0].endsWith(":")) {
+                bytes.merge(parts[3], Long.parseLong(parts[2]), Long::sum);
+            }
+        }
+        return bytes;
     }
 
     /** A Prometheus gauge or counter from /q/metrics, summed over its label sets. */

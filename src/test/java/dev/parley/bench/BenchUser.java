@@ -14,6 +14,13 @@ record BenchUser(long id, String token) {
         System.setProperty("smallrye.jwt.sign.key.location", "test-keys/private.pem");
     }
 
+    /**
+     * Where the token travels: {@code query} ({@code ?token=}, as browsers must)
+     * or {@code header} ({@code Authorization: Bearer}, as other clients can);
+     * {@code -Dbench.token-in}.
+     */
+    static final boolean IN_HEADER = "header".equals(System.getProperty("bench.token-in", "query"));
+
     /** Tokens outlive any run, so no connection is closed for expiry mid-scenario. */
     private static final Duration LIFETIME = Duration.ofHours(4);
 
@@ -23,11 +30,16 @@ record BenchUser(long id, String token) {
         return users.parallelStream().map(user -> new BenchUser(user.id(), user.tokenExpiringIn(LIFETIME))).toList();
     }
 
-    String chatPath() {
-        return "/ws/chat?token=" + token;
+    LoadClients.Opening chat(java.util.function.Consumer<String> onFrame) {
+        return opening("/ws/chat", onFrame);
     }
 
-    String roomPath(String room) {
-        return "/ws/rooms/" + room + "?token=" + token;
+    LoadClients.Opening room(String room, java.util.function.Consumer<String> onFrame) {
+        return opening("/ws/rooms/" + room, onFrame);
+    }
+
+    private LoadClients.Opening opening(String path, java.util.function.Consumer<String> onFrame) {
+        return IN_HEADER ? new LoadClients.Opening(path, "Bearer " + token, id, onFrame)
+                : new LoadClients.Opening(path + "?token=" + token, null, id, onFrame);
     }
 }

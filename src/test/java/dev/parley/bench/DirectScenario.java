@@ -66,8 +66,8 @@ final class DirectScenario {
         List<BenchUser> senderUsers = BenchUser.fresh("sender", pairs);
         List<BenchUser> receiverUsers = BenchUser.fresh("receiver", pairs);
         List<LoadClients.Opening> openings = new ArrayList<>();
-        receiverUsers.forEach(user -> openings.add(new LoadClients.Opening(user.chatPath(), user.id(), this::atReceiver)));
-        senderUsers.forEach(user -> openings.add(new LoadClients.Opening(user.chatPath(), user.id(), this::atSender)));
+        receiverUsers.forEach(user -> openings.add(user.chat(this::atReceiver)));
+        senderUsers.forEach(user -> openings.add(user.chat(this::atSender)));
         List<BenchSocket> sockets = clients.openAll(openings, config.handshakeConcurrency());
         receivers.addAll(sockets.subList(0, pairs));
         senders.addAll(sockets.subList(pairs, 2 * pairs));

@@ -29,7 +29,7 @@ public final class IdleAgent {
         int concurrency = Integer.parseInt(args[4]);
         List<LoadClients.Opening> openings = new ArrayList<>(count);
         for (BenchUser user : BenchUser.fresh("idle", count)) {
-            openings.add(new LoadClients.Opening(user.chatPath(), user.id(), frame -> { }));
+            openings.add(user.chat(frame -> { }));
         }
         System.out.println("minted");
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in));

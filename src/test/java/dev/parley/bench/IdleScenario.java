@@ -2,6 +2,7 @@ package dev.parley.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,7 @@ final class IdleScenario {
         System.out.printf("[bench] idle: %d connections from %d generator processes over %d source addresses%n",
                 total, agents, addressesEach * agents);
         awaitConnections(service, 0);
+        Map<String, Long> classesBefore = service.liveBytesByClass();
         long heapBefore = service.liveHeapBytes();
         long rssBefore = service.rssKiB();
         List<AgentProcess> started = new ArrayList<>();
@@ -50,7 +52,13 @@ final class IdleScenario {
             awaitConnections(service, total);
             long heapAfter = service.liveHeapBytes();
             long rssAfter = service.rssKiB();
-            List<String> topClasses = service.topClasses(25);
+            Map<String, Long> classesAfter = service.liveBytesByClass();
+            Map<String, Double> perConnection = new LinkedHashMap<>();
+            classesAfter.entrySet().stream()
+                    .map(entry -> Map.entry(entry.getKey(), (entry.getValue() - classesBefore.getOrDefault(entry.getKey(), 0L))
+                            / (double) total))
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(30)
+                    .forEach(entry -> perConnection.put(entry.getKey(), Math.round(entry.getValue() * 10) / 10.0));
             long open = 0;
             for (AgentProcess agent : started) {
                 agent.send("count");
@@ -64,7 +72,8 @@ final class IdleScenario {
                     "15,000 on one instance", open >= TARGET_CONNECTIONS && open == total);
             report.row(name, "handshake rate (" + config.handshakeConcurrency() + " in flight)",
                     String.format("%.0f /s", total / seconds));
-            report.row(name, "heap after GC per connection", String.format("%.1f KiB", heapEach / 1024),
+            report.row(name, "heap after GC per connection (token in the " + (BenchUser.IN_HEADER ? "header" : "query") + ")",
+                    String.format("%.1f KiB", heapEach / 1024),
                     "≤ 10 KB", heapEach <= TARGET_HEAP_BYTES);
             report.row(name, "RSS per connection", String.format("%.1f KiB", rssEach / 1024));
             report.row(name, "live heap before / after; RSS after",
@@ -72,7 +81,7 @@ final class IdleScenario {
             report.put("idle", Map.of("connections", total, "open", open, "agents", agents,
                     "source_addresses", addressesEach * agents, "handshakes_per_s", total / seconds,
                     "heap_before_bytes", heapBefore, "heap_after_bytes", heapAfter, "heap_bytes_per_connection", heapEach,
-                    "rss_bytes_per_connection", rssEach, "top_classes", topClasses));
+                    "rss_bytes_per_connection", rssEach, "bytes_per_connection_by_class", perConnection));
         } finally {
             for (AgentProcess agent : started) {
                 agent.close();

@@ -48,10 +48,17 @@ final class LoadClients implements AutoCloseable {
     }
 
     /** Opens {@code path} (with its token) and completes once the service sent {@code connected}. */
-    Future<BenchSocket> open(String path, long userId, Consumer<String> onFrame) {
+    Future<BenchSocket> open(Opening opening) {
+        String path = opening.path();
+        long userId = opening.userId();
+        Consumer<String> onFrame = opening.onFrame();
         WebSocketClient client = clients.get(Math.floorMod(turn.getAndIncrement(), clients.size()));
         Promise<BenchSocket> connected = Promise.promise();
-        client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path))
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(path);
+        if (opening.authorization() != null) {
+            options.addHeader("Authorization", opening.authorization());
+        }
+        client.connect(options)
                 .onFailure(connected::tryFail)
                 .onSuccess(socket -> {
                     BenchSocket bench = new BenchSocket(userId, socket, vertx.getOrCreateContext(), onFrame);
@@ -81,7 +88,7 @@ final class LoadClients implements AutoCloseable {
         List<Future<BenchSocket>> opened = new ArrayList<>(openings.size());
         for (Opening opening : openings) {
             window.acquireUninterruptibly();
-            opened.add(open(opening.path(), opening.userId(), opening.onFrame())
+            opened.add(open(opening)
                     .onSuccess(onConnected::accept)
                     .onComplete(ignored -> window.release()));
         }
@@ -95,8 +102,8 @@ final class LoadClients implements AutoCloseable {
         return opened.stream().map(Future::result).toList();
     }
 
-    /** A connection to open: the path with its token, the user, and what to do with its frames. */
-    record Opening(String path, long userId, Consumer<String> onFrame) {
+    /** A connection to open: the path (with the token, or the token in {@code authorization}), the user, its frames' handler. */
+    record Opening(String path, String authorization, long userId, Consumer<String> onFrame) {
     }
 
     @Override

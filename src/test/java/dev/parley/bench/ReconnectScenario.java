@@ -127,7 +127,7 @@ final class ReconnectScenario {
         List<LoadClients.Opening> openings = new ArrayList<>();
         for (View view : views) {
             byUser.put(view.user.id(), view);
-            openings.add(new LoadClients.Opening(view.user.chatPath(), view.user.id(), frame -> {
+            openings.add(view.user.chat(frame -> {
                 if (Frames.isType(frame, "message")) {
                     if (Frames.longField(frame, "sender_id") == view.user.id()) {
                         view.message(frame); // the sender's confirmation: its own chat and seq

@@ -60,7 +60,7 @@ final class RoomScenario {
             String name = "bench-" + runId + "-" + size + "-" + room;
             List<LoadClients.Opening> openings = new ArrayList<>();
             for (BenchUser user : BenchUser.fresh("member", size)) {
-                openings.add(new LoadClients.Opening(user.roomPath(name), user.id(), frame -> {
+                openings.add(user.room(name, frame -> {
                     // A sender's own copy is its confirmation, not a delivery.
                     if (Frames.isType(frame, "new_message") && Frames.longField(frame, "sender_id") != user.id()) {
                         long scheduled = Frames.scheduledAt(frame, phase);
