@@ -4,6 +4,7 @@ import dev.parley.auth.CurrentCaller;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.limits.FloodGuard;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.OnClose;
@@ -12,8 +13,11 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+
+import java.util.List;
 
 /**
  * The chat protocol of docs/protocol.md, shared by every chat path: decodes each
@@ -39,12 +43,20 @@ public abstract class ChatEndpoint {
         this.caller = caller;
     }
 
+    /**
+     * Everything a path does on open happens before {@code connected} goes out, and
+     * only sends follow it: a client may act as soon as it has {@code connected}, and
+     * must find the connection complete (a room joined, its default room set).
+     */
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
         Liveness.heard(connection);
         return sessions.open(connection, caller.get())
-                .chain(connected -> send(connection, connected))
-                .chain(() -> opened(connection));
+                .chain(connected -> prepare(connection).chain(after -> send(connection, connected)
+                        .chain(() -> Multi.createFrom().iterable(after.frames())
+                                .onItem().transformToUniAndConcatenate(frame -> send(connection, frame))
+                                .collect().last())
+                        .chain(() -> after.close() == null ? Uni.createFrom().voidItem() : guards.close(connection, after.close()))));
     }
 
     /**
@@ -96,9 +108,14 @@ public abstract class ChatEndpoint {
         return sessions.close(connection);
     }
 
-    /** What a path does once {@code connected} was sent. */
-    protected Uni<Void> opened(WebSocketConnection connection) {
-        return Uni.createFrom().voidItem();
+    /** The frames that follow {@code connected}, and a close code when the connection cannot stay. */
+    protected record Opened(List<ServerFrame> frames, CloseReason close) {
+        static final Opened READY = new Opened(List.of(), null);
+    }
+
+    /** What a path does on open, before {@code connected}; returns what follows it. */
+    protected Uni<Opened> prepare(WebSocketConnection connection) {
+        return Uni.createFrom().item(Opened.READY);
     }
 
     protected Uni<Void> send(WebSocketConnection connection, ServerFrame frame) {

@@ -11,14 +11,14 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * {@code /ws/rooms/{room}?token=JWT}: joins the named room (creating it), sends its
- * last messages oldest first, then live traffic. Frames that name no chat go to
+ * {@code /ws/rooms/{room}?token=JWT}: joins the named room (creating it), then
+ * sends {@code connected}, the room's last messages oldest first, and live traffic. Frames that name no chat go to
  * this room, so a seed 002 client's {@code {"type":"message","content":"hi"}} works.
  */
 @WebSocket(path = "/ws/rooms/{room}")
@@ -27,6 +27,7 @@ public class RoomSocket extends ChatEndpoint {
 
     /** The room name is not valid; the connection is closed with this code after an error frame. */
     public static final int INVALID_ROOM = 4400;
+    private static final CloseReason INVALID = new CloseReason(INVALID_ROOM, "invalid room");
 
     private final MembershipCommands membership;
     private final History history;
@@ -40,18 +41,16 @@ public class RoomSocket extends ChatEndpoint {
         this.config = config;
     }
 
+    /** Joins before {@code connected} goes out, and reads the backlog that follows it. */
     @Override
-    protected Uni<Void> opened(WebSocketConnection connection) {
+    protected Uni<Opened> prepare(WebSocketConnection connection) {
         return membership.joinRoom(Sessions.caller(connection), connection.pathParam("room"), connection)
                 .invoke(chatId -> Sessions.setDefaultRoom(connection, chatId))
                 .chain(chatId -> history.latestWithSenders(chatId, config.roomBacklog())
-                        .chain(backlog -> Multi.createFrom().iterable(backlog)
-                                .onItem().transformToUniAndConcatenate(stored -> send(connection,
-                                        new ServerFrame.NewMessage(chatId, ChatEvents.body(stored.message(),
-                                                stored.senderUsername(), stored.senderAvatar()), true, Instant.now())))
-                                .collect().last().replaceWithVoid()))
-                .onFailure(ChatException.class).recoverWithUni(refusal -> send(connection,
-                                new ServerFrame.Error(((ChatException) refusal).code(), refusal.getMessage(), Instant.now()))
-                        .chain(() -> connection.close(new CloseReason(INVALID_ROOM, "invalid room"))));
+                        .map(backlog -> new Opened(backlog.stream().<ServerFrame>map(stored -> new ServerFrame.NewMessage(
+                                chatId, ChatEvents.body(stored.message(), stored.senderUsername(), stored.senderAvatar()),
+                                true, Instant.now())).toList(), null)))
+                .onFailure(ChatException.class).recoverWithItem(refusal -> new Opened(List.of(new ServerFrame.Error(
+                        ((ChatException) refusal).code(), refusal.getMessage(), Instant.now())), INVALID));
     }
 }

@@ -64,10 +64,7 @@ class RoomTest {
     void joinChatByIdMakesAMemberAndLeaveChatEndsIt() {
         long chatId;
         try (ChatClient a = ChatClient.connect(base, "/ws/rooms/" + room, alice.token())) {
-            // The room is created right after `connected`, with the join.
-            chatId = org.awaitility.Awaitility.await().atMost(ChatClient.TIMEOUT).until(
-                    () -> db.query("SELECT id FROM conversations WHERE kind = 'room' AND name = $1", room),
-                    rows -> !rows.isEmpty()).getFirst().getLong(0);
+            chatId = db.count("SELECT id FROM conversations WHERE kind = 'room' AND name = $1", room);
             try (ChatClient b = ChatClient.connect(base, bob.token())) {
                 b.send(Map.of("type", "join_chat", "chat_id", chatId));
                 assertEquals(bob.id(), a.await("user_joined").get("user_id").asLong());
@@ -107,6 +104,22 @@ class RoomTest {
         }
         given().auth().oauth2(bob.token()).get("/api/rooms/{room}/users", "no-such-" + room).then().statusCode(404);
         given().get("/api/rooms").then().statusCode(401);
+    }
+
+    @Test
+    void connectedMeansJoined() {
+        for (int i = 0; i < 10; i++) {
+            TestUser member = TestUser.fresh("early" + i);
+            String name = room + "-early-" + i;
+            try (ChatClient client = ChatClient.connect(base, "/ws/rooms/" + name, member.token())) {
+                // Straight after `connected`: a client may act on it at once.
+                assertEquals(1, db.count("""
+                        SELECT count(*) FROM members m JOIN conversations c ON c.id = m.conversation_id
+                         WHERE c.kind = 'room' AND c.name = $1 AND m.user_id = $2""", name, member.id()));
+                client.send(Map.of("type", "message", "content", "first words"));
+                assertEquals("first words", client.await("new_message").get("message").get("content").asText());
+            }
+        }
     }
 
     @Test

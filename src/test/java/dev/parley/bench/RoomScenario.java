@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
@@ -51,7 +52,7 @@ final class RoomScenario {
         double messagesPerSecond = (double) config.roomDeliveries() / (size - 1);
         long total = Math.round(messagesPerSecond * config.seconds());
         Latencies latencies = new Latencies((int) Math.min(50_000_000, total * (size - 1)));
-        AtomicInteger barriers = new AtomicInteger();
+        Set<Long> reached = ConcurrentHashMap.newKeySet();
         AtomicLong errors = new AtomicLong();
         List<List<BenchSocket>> members = new ArrayList<>();
         System.out.printf("[bench] rooms of %d: %d rooms, %.0f messages/s for %d s%n", size, rooms, messagesPerSecond,
@@ -67,7 +68,7 @@ final class RoomScenario {
                         if (scheduled > 0) {
                             latencies.add(System.nanoTime() - scheduled);
                         } else if (frame.contains("\"content\":\"barrier\"")) {
-                            barriers.incrementAndGet();
+                            reached.add(user.id());
                         }
                     } else if (Frames.isType(frame, "error") && errors.incrementAndGet() == 1) {
                         System.out.println("[bench] first error frame: " + frame);
@@ -77,23 +78,32 @@ final class RoomScenario {
             members.add(clients.openAll(openings, config.handshakeConcurrency()));
         }
         try {
-            awaitJoined(members, barriers, size);
+            awaitJoined(members, reached);
             measure(size, members, phase, messagesPerSecond, total, latencies, errors);
         } finally {
             members.forEach(room -> room.forEach(BenchSocket::close));
         }
     }
 
-    /** A room's members are all joined once a message from one of them reaches all the others. */
-    private void awaitJoined(List<List<BenchSocket>> members, AtomicInteger barriers, int size) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            if (barriers.get() >= members.size() * (size - 1)) {
-                return true;
+    /**
+     * A room's members are all joined once a message from its first member has
+     * reached each of the others; rooms still missing someone get another one
+     * every second.
+     */
+    private static void awaitJoined(List<List<BenchSocket>> members, Set<Long> reached) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            boolean all = true;
+            for (List<BenchSocket> room : members) {
+                if (!room.stream().skip(1).allMatch(member -> reached.contains(member.userId))) {
+                    all = false;
+                    BenchSocket first = room.getFirst();
+                    first.context.runOnContext(ignored -> first.send("{\"type\":\"message\",\"content\":\"barrier\"}"));
+                }
             }
-            barriers.set(0);
-            members.forEach(room -> room.getFirst().context.runOnContext(ignored ->
-                    room.getFirst().send("{\"type\":\"message\",\"content\":\"barrier\"}")));
-            return false;
+            if (!all) {
+                System.out.printf("[bench] rooms: %d members reached so far%n", reached.size());
+            }
+            return all;
         });
     }
 
