@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,11 @@ final class BenchService implements AutoCloseable {
     }
 
     static BenchService start(BenchConfig config) {
+        return start(config, List.of());
+    }
+
+    /** As {@link #start(BenchConfig)}, with JVM options before the configured ones. */
+    static BenchService start(BenchConfig config, List<String> jvmArgs) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + DATABASE);
         settings.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
@@ -44,7 +50,9 @@ final class BenchService implements AutoCloseable {
         settings.put("parley.limits.handshakes-per-minute", "100000000");
         settings.put("parley.limits.handshake-burst", "1000000");
         settings.put("quarkus.log.category.\"dev.parley\".level", "WARN");
-        return new BenchService(ParleyProcess.start(config.port(), settings, config.serviceJvmArgs()));
+        List<String> allJvmArgs = new ArrayList<>(jvmArgs);
+        allJvmArgs.addAll(config.serviceJvmArgs());
+        return new BenchService(ParleyProcess.start(config.port(), settings, allJvmArgs));
     }
 
     long pid() {

@@ -1,39 +1,64 @@
 package dev.parley.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Scenario 5: from launching the process to its first ready answer, and its RSS then; several starts, median. */
+/**
+ * Scenario 5: from launching the process to its first ready answer, and its RSS
+ * then; several starts, median. Twice: the plain fast-jar, and the same jar with
+ * a class cache from one training start (JDK 25's AOT cache, AppCDS before it),
+ * which is how a deployment that cares about cold starts runs it (docs/deploy.md).
+ */
 final class StartupScenario {
 
     private static final double TARGET_MS = 2000;
+    private static final Path CACHE_DIR = Path.of("target", "bench");
 
     private StartupScenario() {
     }
 
     static void run(BenchConfig config, Report report) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("plain", measure("start-up (JVM)", List.of(), config, report));
+        ClassCache cache = ClassCache.forThisJdk();
+        System.out.println("[bench] start-up: one training start to write the " + cache.name());
+        Files.deleteIfExists(cache.file());
+        BenchService.start(config, List.of(cache.recordArg())).close(); // the cache is written at exit
+        if (!Files.exists(cache.file())) {
+            throw new IllegalStateException("the training start wrote no " + cache.file());
+        }
+        results.put("class_cache", cache.name());
+        results.put("cached", measure("start-up (JVM, " + cache.name() + ")", List.of(cache.useArg()), config, report));
+        report.row("start-up (native)", "process launch to ready", "not measured: no GraalVM or Mandrel on this machine");
+        report.put("startup", results);
+    }
+
+    private static Map<String, Object> measure(String name, List<String> jvmArgs, BenchConfig config, Report report)
+            throws Exception {
         int starts = config.startups();
         double[] ready = new double[starts];
         double[] quarkus = new double[starts];
         double[] rss = new double[starts];
         for (int i = 0; i < starts; i++) {
-            try (BenchService service = BenchService.start(config)) {
+            try (BenchService service = BenchService.start(config, jvmArgs)) {
                 ready[i] = service.readyMillis();
                 quarkus[i] = service.quarkusStartedMillis();
                 rss[i] = service.rssKiB() / 1024.0;
             }
-            System.out.printf("[bench] start-up %d of %d: ready after %.0f ms%n", i + 1, starts, ready[i]);
+            System.out.printf("[bench] %s %d of %d: ready after %.0f ms%n", name, i + 1, starts, ready[i]);
         }
         double medianReady = median(ready);
-        String name = "start-up (JVM)";
         report.row(name, "process launch to ready, median of " + starts + " (min)",
                 String.format("%.0f ms (%.0f ms)", medianReady, Arrays.stream(ready).min().orElse(Double.NaN)),
                 "< 2 s", medianReady < TARGET_MS);
         report.row(name, "Quarkus' own \"started in\" (JVM already up), median", String.format("%.0f ms", median(quarkus)));
         report.row(name, "RSS when ready, median", String.format("%.0f MiB", median(rss)));
-        report.row("start-up (native)", "process launch to ready", "not measured: no GraalVM or Mandrel on this machine");
-        report.put("startup", Map.of("starts", starts, "ready_ms", ready, "quarkus_started_ms", quarkus, "rss_mib", rss,
-                "median_ready_ms", medianReady));
+        return Map.of("starts", starts, "ready_ms", ready, "quarkus_started_ms", quarkus, "rss_mib", rss,
+                "median_ready_ms", medianReady);
     }
 
     static double median(double[] values) {
@@ -41,5 +66,19 @@ final class StartupScenario {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** JDK 25 writes an AOT cache in one step at exit (JEP 514); older JDKs have AppCDS's equivalent. */
+    private record ClassCache(String name, Path file, String recordArg, String useArg) {
+
+        static ClassCache forThisJdk() {
+            if (Runtime.version().feature() >= 25) {
+                Path file = CACHE_DIR.resolve("parley.aot").toAbsolutePath();
+                return new ClassCache("AOT cache", file, "-XX:AOTCacheOutput=" + file, "-XX:AOTCache=" + file);
+            }
+            Path file = CACHE_DIR.resolve("parley.jsa").toAbsolutePath();
+            return new ClassCache("AppCDS archive", file, "-XX:ArchiveClassesAtExit=" + file,
+                    "-XX:SharedArchiveFile=" + file);
+        }
     }
 }
