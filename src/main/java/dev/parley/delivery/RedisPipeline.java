@@ -2,6 +2,8 @@ package dev.parley.delivery;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
@@ -20,6 +22,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * in the order they are sent, which keeps publishes to a channel in order.
  * A lost connection is replaced on the next command; while Redis is unreachable
  * commands fail at once.
+ *
+ * <p>Every reply resumes on its caller's Vert.x context. Callers that waited for
+ * the connection to open would otherwise all go on on the context of the one that
+ * opened it, where that one's Hibernate Reactive session lives: two WebSocket
+ * connections' handlers would share a session ("Illegal pop()").
  */
 @ApplicationScoped
 public class RedisPipeline {
@@ -32,7 +39,11 @@ public class RedisPipeline {
     }
 
     public Uni<Response> send(Request request) {
-        return connection().chain(open -> open.send(request));
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            Uni<Response> reply = connection().chain(open -> open.send(request));
+            return caller == null ? reply : reply.emitOn(task -> resume(caller, task));
+        });
     }
 
     /** Runs a script by its digest, loading it first where Redis does not know it (a restart, a new server). */
@@ -58,6 +69,14 @@ public class RedisPipeline {
                 .onFailure().invoke(failure -> forget())
                 .memoize().indefinitely();
         return connection.compareAndSet(null, opening) ? opening : connection();
+    }
+
+    private static void resume(Context caller, Runnable task) {
+        if (Vertx.currentContext() == caller) {
+            task.run();
+        } else {
+            caller.runOnContext(ignored -> task.run());
+        }
     }
 
     private void watch(RedisConnection open) {
