@@ -183,7 +183,6 @@ function addMessage(message) {
   const known = chat.messages.has(message.seq);
   chat.messages.set(message.seq, message);
   chat.last = message;
-  state.client.seen(message.chatId, message.seq);
   const viewing = state.current?.chatId === message.chatId
     || (state.current?.recipientId && chat.kind === "direct" && (message.senderId === state.current.recipientId || message.senderId === state.me.id));
   if (viewing && !state.current.chatId) {

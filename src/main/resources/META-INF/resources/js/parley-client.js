@@ -11,7 +11,11 @@ export class ParleyClient extends EventTarget {
   #attempt = 0;
   #timer = null;
   #stopped = false;
-  #lastSeq = new Map(); // chat id -> highest seq seen, for sync
+  // chat id -> the seq up to which every message was seen, for sync; and the seqs
+  // seen above it. A confirmation of one's own send may overtake someone else's
+  // message with a lower seq, so "highest seen" could skip that one after a drop.
+  #lastSeq = new Map();
+  #ahead = new Map();
 
   constructor({ token, base = location.origin }) {
     super();
@@ -85,7 +89,7 @@ export class ParleyClient extends EventTarget {
     const chatId = frame.chat_id;
     const seq = frame.type === "message" ? frame.seq : frame.type === "new_message" ? frame.message.seq : null;
     if (seq != null && chatId != null) {
-      this.#lastSeq.set(chatId, Math.max(this.#lastSeq.get(chatId) ?? 0, seq));
+      this.#advance(chatId, seq, false);
     }
     if (frame.type === "connected") {
       const reconnect = this.#attempt > 0;
@@ -98,9 +102,20 @@ export class ParleyClient extends EventTarget {
     this.#emit(frame.type, frame);
   }
 
-  /** Remembers what a page loaded over REST, so a later sync starts from there. */
+  /** Remembers what a page loaded over REST (everything up to seq), so a later sync starts from there. */
   seen(chatId, seq) {
-    this.#lastSeq.set(chatId, Math.max(this.#lastSeq.get(chatId) ?? 0, seq));
+    this.#advance(chatId, seq, true);
+  }
+
+  #advance(chatId, seq, upTo) {
+    let last = this.#lastSeq.get(chatId) ?? 0; // a chat first met live is new: it starts at 0
+    const ahead = this.#ahead.get(chatId) ?? new Set();
+    if (upTo) last = Math.max(last, seq);
+    else if (seq > last) ahead.add(seq);
+    while (ahead.has(last + 1)) ahead.delete(++last);
+    for (const s of ahead) if (s <= last) ahead.delete(s);
+    this.#lastSeq.set(chatId, last);
+    this.#ahead.set(chatId, ahead);
   }
 
   #closed(code) {
