@@ -15,7 +15,8 @@ public interface DeliveryConfig {
 
     /**
      * How long a conversation's message waits in Redis for its predecessor before
-     * it is published anyway (the predecessor's replica died after its commit).
+     * it is published anyway (the predecessor's replica died after its commit, or
+     * is that slow; a predecessor that turns up later is then published late).
      */
     @WithDefault("1s")
     java.time.Duration orderGapTimeout();
