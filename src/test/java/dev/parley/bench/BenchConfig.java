@@ -11,7 +11,7 @@ import java.util.Set;
 record BenchConfig(Set<String> scenarios, int port, int startups, List<String> serviceJvmArgs,
                    int idleConnections, int agents, int sourceAddresses, int handshakeConcurrency,
                    int pairs, List<Integer> rates, int seconds, int warmupSeconds, int graceSeconds,
-                   List<Integer> roomSizes, int roomConnections, int roomDeliveries,
+                   List<Integer> roomSizes, int roomConnections, int roomDeliveries, int roomWarmupSeconds,
                    int reconnectPairs, int reconnectMissed, int eventLoops) {
 
     /** File descriptors one process may hold here; each generator process stays well below. */
@@ -36,6 +36,7 @@ record BenchConfig(Set<String> scenarios, int port, int startups, List<String> s
                 numbers("bench.room-sizes", "20,200,2000"),
                 number("bench.room-connections", 2000),
                 number("bench.room-deliveries", 50_000),
+                number("bench.room-warmup-seconds", 30),
                 number("bench.reconnect-pairs", 2500),
                 number("bench.reconnect-missed", 4),
                 number("bench.event-loops", 2));

@@ -25,12 +25,14 @@ final class RoomScenario {
 
     private static final double TARGET_DELIVERIES = 50_000;
     private static final double TARGET_P99_MS = 100;
+    private static final String WARM_UP = "roomwarmup";
 
     private final BenchConfig config;
     private final BenchService service;
     private final LoadClients clients;
     private final Report report;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private boolean warmedUp;
 
     private RoomScenario(BenchConfig config, BenchService service, LoadClients clients, Report report) {
         this.config = config;
@@ -54,6 +56,7 @@ final class RoomScenario {
         Latencies latencies = new Latencies((int) Math.min(50_000_000, total * (size - 1)));
         Set<Long> reached = ConcurrentHashMap.newKeySet();
         AtomicLong errors = new AtomicLong();
+        AtomicLong warmDeliveries = new AtomicLong();
         List<List<BenchSocket>> members = new ArrayList<>();
         System.out.printf("[bench] rooms of %d: %d rooms, %.0f messages/s for %d s%n", size, rooms, messagesPerSecond,
                 config.seconds());
@@ -67,6 +70,8 @@ final class RoomScenario {
                         long scheduled = Frames.scheduledAt(frame, phase);
                         if (scheduled > 0) {
                             latencies.add(System.nanoTime() - scheduled);
+                        } else if (Frames.scheduledAt(frame, WARM_UP) > 0) {
+                            warmDeliveries.incrementAndGet();
                         } else if (frame.contains("\"content\":\"barrier\"")) {
                             reached.add(user.id());
                         }
@@ -79,6 +84,10 @@ final class RoomScenario {
         }
         try {
             awaitJoined(members, reached);
+            if (!warmedUp) {
+                warmUp(size, members, messagesPerSecond, warmDeliveries);
+                warmedUp = true;
+            }
             measure(size, members, phase, messagesPerSecond, total, latencies, errors);
         } finally {
             members.forEach(room -> room.forEach(BenchSocket::close));
@@ -110,6 +119,61 @@ final class RoomScenario {
 
     private void measure(int size, List<List<BenchSocket>> members, String phase, double messagesPerSecond, long total,
                          Latencies latencies, AtomicLong errors) throws Exception {
+        CpuMeter cpu = new CpuMeter(service.pid(), pid -> pid == ProcessHandle.current().pid());
+        cpu.start();
+        long sent = drive(size, members, phase, messagesPerSecond, total);
+        Map<String, Double> cores = cpu.stop();
+        long expected = sent * (size - 1);
+        try {
+            await().atMost(Duration.ofSeconds(config.graceSeconds())).pollInterval(Duration.ofMillis(50))
+                    .until(() -> latencies.size() >= expected);
+        } catch (org.awaitility.core.ConditionTimeoutException stillMissing) {
+            System.out.printf("[bench] rooms of %d: %d of %d deliveries missing after the grace period%n",
+                    size, expected - latencies.size(), expected);
+        }
+        Latencies.Percentiles latency = latencies.percentiles();
+        double deliveriesPerSecond = latencies.size() / (double) config.seconds();
+        String name = "rooms of " + size + " (" + members.size() + " rooms)";
+        report.row(name, "deliveries / expected (messages sent)", latencies.size() + " / " + expected + " (" + sent + ")",
+                "all", latencies.size() == expected);
+        report.row(name, "deliveries per second (offered " + config.roomDeliveries() + ")",
+                String.format("%.0f", deliveriesPerSecond), "50,000", deliveriesPerSecond >= TARGET_DELIVERIES * 0.99);
+        report.row(name, "latency p50 / p95 / p99 / p99.9", latency.toString(), "p99 < 100 ms", latency.p99() < TARGET_P99_MS);
+        report.row(name, "CPU cores busy: service / PostgreSQL / Redis / generator", String.format("%.2f / %.2f / %.2f / %.2f",
+                cores.get("service"), cores.get("postgres"), cores.get("redis"), cores.get("generator")));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("members", size);
+        json.put("rooms", members.size());
+        json.put("messages_sent", sent);
+        json.put("deliveries", latencies.size());
+        json.put("expected", expected);
+        json.put("deliveries_per_s", deliveriesPerSecond);
+        json.put("errors", errors.get());
+        json.put("latency_ms", latency);
+        json.put("cpu_cores", cores);
+        report.put("rooms_" + size, json);
+    }
+
+    /**
+     * The room path (fan-out, its frames) is new code to the JIT after the 1:1
+     * scenario: without this, the first size measured the compiler, not Parley.
+     */
+    private void warmUp(int size, List<List<BenchSocket>> members, double messagesPerSecond, AtomicLong delivered)
+            throws Exception {
+        int seconds = config.roomWarmupSeconds();
+        System.out.printf("[bench] rooms: warming up for %d s%n", seconds);
+        long sent = drive(size, members, WARM_UP, messagesPerSecond, Math.round(messagesPerSecond * seconds));
+        try {
+            await().atMost(Duration.ofSeconds(config.graceSeconds())).pollInterval(Duration.ofMillis(50))
+                    .until(() -> delivered.get() >= sent * (size - 1));
+        } catch (org.awaitility.core.ConditionTimeoutException behind) {
+            System.out.println("[bench] rooms: the warm-up was still being delivered; measuring anyway");
+        }
+    }
+
+    /** Members take turns sending {@code total} messages at the rate; returns how many were sent. */
+    private long drive(int size, List<List<BenchSocket>> members, String phase, double messagesPerSecond, long total)
+            throws InterruptedException {
         List<BenchSocket> senders = new ArrayList<>();
         for (int i = 0; senders.size() < members.size() * size; i++) {
             senders.add(members.get(i % members.size()).get(i / members.size() % size)); // rooms take turns
@@ -119,8 +183,6 @@ final class RoomScenario {
         CountDownLatch done = new CountDownLatch(byLoop.size());
         AtomicLong sent = new AtomicLong();
         long origin = System.nanoTime() + 100_000_000L;
-        CpuMeter cpu = new CpuMeter(service.pid(), pid -> pid == ProcessHandle.current().pid());
-        cpu.start();
         long assigned = 0;
         int loop = 0;
         for (List<BenchSocket> mine : byLoop.values()) {
@@ -133,36 +195,7 @@ final class RoomScenario {
                         sent.incrementAndGet();
                     }, done).start();
         }
-        done.await(config.seconds() + 60L, TimeUnit.SECONDS);
-        Map<String, Double> cores = cpu.stop();
-        long expected = sent.get() * (size - 1);
-        try {
-            await().atMost(Duration.ofSeconds(config.graceSeconds())).pollInterval(Duration.ofMillis(50))
-                    .until(() -> latencies.size() >= expected);
-        } catch (org.awaitility.core.ConditionTimeoutException stillMissing) {
-            System.out.printf("[bench] rooms of %d: %d of %d deliveries missing after the grace period%n",
-                    size, expected - latencies.size(), expected);
-        }
-        Latencies.Percentiles latency = latencies.percentiles();
-        double deliveriesPerSecond = latencies.size() / (double) config.seconds();
-        String name = "rooms of " + size + " (" + members.size() + " rooms)";
-        report.row(name, "deliveries / expected (messages sent)", latencies.size() + " / " + expected + " (" + sent.get() + ")",
-                "all", latencies.size() == expected);
-        report.row(name, "deliveries per second (offered " + config.roomDeliveries() + ")",
-                String.format("%.0f", deliveriesPerSecond), "50,000", deliveriesPerSecond >= TARGET_DELIVERIES * 0.99);
-        report.row(name, "latency p50 / p95 / p99 / p99.9", latency.toString(), "p99 < 100 ms", latency.p99() < TARGET_P99_MS);
-        report.row(name, "CPU cores busy: service / PostgreSQL / Redis / generator", String.format("%.2f / %.2f / %.2f / %.2f",
-                cores.get("service"), cores.get("postgres"), cores.get("redis"), cores.get("generator")));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("members", size);
-        json.put("rooms", members.size());
-        json.put("messages_sent", sent.get());
-        json.put("deliveries", latencies.size());
-        json.put("expected", expected);
-        json.put("deliveries_per_s", deliveriesPerSecond);
-        json.put("errors", errors.get());
-        json.put("latency_ms", latency);
-        json.put("cpu_cores", cores);
-        report.put("rooms_" + size, json);
+        done.await(Math.round(total / messagesPerSecond) + 60L, TimeUnit.SECONDS);
+        return sent.get();
     }
 }
