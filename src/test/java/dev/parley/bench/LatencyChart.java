@@ -97,6 +97,7 @@ final class LatencyChart {
     }
 
     private static String text(double x, double y, String content, String anchor) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n", x, y, anchor, content);
+        String escaped = content.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n", x, y, anchor, escaped);
     }
 }
