@@ -1,9 +1,8 @@
 package dev.parley.chat;
 
+import dev.parley.context.CallerContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +31,10 @@ final class Batcher<T, R> {
     }
 
     Uni<R> submit(T item) {
-        return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Pending<>(item, Vertx.currentContext(), emitter));
+        return Uni.createFrom().deferred(() -> Uni.createFrom().<R>emitter(emitter -> {
+            queue.add(new Pending<>(item, emitter));
             drain();
-        });
+        }).emitOn(CallerContext.current()));
     }
 
     private void drain() {
@@ -54,9 +53,9 @@ final class Batcher<T, R> {
         Uni.createFrom().deferred(() -> step.apply(batch.stream().map(Pending::item).toList()))
                 .subscribe().with(results -> finish(() -> {
                     for (int i = 0; i < batch.size(); i++) {
-                        batch.get(i).complete(results.get(i));
+                        batch.get(i).emitter().complete(results.get(i));
                     }
-                }), failure -> finish(() -> batch.forEach(pending -> pending.fail(failure))));
+                }), failure -> finish(() -> batch.forEach(pending -> pending.emitter().fail(failure))));
     }
 
     private void finish(Runnable completions) {
@@ -68,22 +67,6 @@ final class Batcher<T, R> {
         }
     }
 
-    private record Pending<T, R>(T item, Context context, UniEmitter<? super R> emitter) {
-
-        void complete(R result) {
-            run(() -> emitter.complete(result));
-        }
-
-        void fail(Throwable failure) {
-            run(() -> emitter.fail(failure));
-        }
-
-        private void run(Runnable completion) {
-            if (context == null) {
-                completion.run();
-            } else {
-                context.runOnContext(ignored -> completion.run());
-            }
-        }
+    private record Pending<T, R>(T item, UniEmitter<? super R> emitter) {
     }
 }

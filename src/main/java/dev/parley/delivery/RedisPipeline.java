@@ -1,9 +1,8 @@
 package dev.parley.delivery;
 
+import dev.parley.context.CallerContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
@@ -23,10 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A lost connection is replaced on the next command; while Redis is unreachable
  * commands fail at once.
  *
- * <p>Every reply resumes on its caller's Vert.x context. Callers that waited for
- * the connection to open would otherwise all go on on the context of the one that
- * opened it, where that one's Hibernate Reactive session lives: two WebSocket
- * connections' handlers would share a session ("Illegal pop()").
+ * <p>Every reply resumes on its caller's Vert.x context ({@link CallerContext}):
+ * callers that waited for the connection to open would otherwise all go on on
+ * the context of the one that opened it.
  */
 @ApplicationScoped
 public class RedisPipeline {
@@ -39,11 +37,8 @@ public class RedisPipeline {
     }
 
     public Uni<Response> send(Request request) {
-        return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
-            Uni<Response> reply = connection().chain(open -> open.send(request));
-            return caller == null ? reply : reply.emitOn(task -> resume(caller, task));
-        });
+        return Uni.createFrom().deferred(() -> connection().chain(open -> open.send(request))
+                .emitOn(CallerContext.current()));
     }
 
     /** Runs a script by its digest, loading it first where Redis does not know it (a restart, a new server). */
@@ -69,14 +64,6 @@ public class RedisPipeline {
                 .onFailure().invoke(failure -> forget())
                 .memoize().indefinitely();
         return connection.compareAndSet(null, opening) ? opening : connection();
-    }
-
-    private static void resume(Context caller, Runnable task) {
-        if (Vertx.currentContext() == caller) {
-            task.run();
-        } else {
-            caller.runOnContext(ignored -> task.run());
-        }
     }
 
     private void watch(RedisConnection open) {

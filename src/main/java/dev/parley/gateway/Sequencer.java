@@ -1,8 +1,7 @@
 package dev.parley.gateway;
 
+import dev.parley.context.CallerContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,22 +19,13 @@ final class Sequencer<K> {
     <T> Uni<T> run(K key, Supplier<Uni<T>> step) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> previous = tails.put(key, mine);
-        Context context = Vertx.currentContext();
         Uni<Void> start = previous == null || previous.isDone()
                 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().completionStage(previous).emitOn(command -> resume(context, command));
+                : Uni.createFrom().completionStage(previous).emitOn(CallerContext.current());
         return start.chain(step::get)
                 .onTermination().invoke(() -> {
                     mine.complete(null);
                     tails.remove(key, mine);
                 });
-    }
-
-    private static void resume(Context context, Runnable command) {
-        if (context == null) {
-            command.run();
-        } else {
-            context.runOnContext(ignored -> command.run());
-        }
     }
 }
