@@ -5,7 +5,6 @@ import dev.parley.delivery.ConnectionState;
 import dev.parley.metrics.ChatMetrics;
 import dev.parley.presence.OnlineList;
 import dev.parley.protocol.ServerFrame;
-import dev.parley.user.UserService;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -25,18 +24,16 @@ public class Sessions {
     private static final TypedKey<Long> DEFAULT_ROOM = TypedKey.forLong("parley.default-room");
     private static final TypedKey<AtomicBoolean> RELEASED = new TypedKey<>("parley.released");
 
-    private final UserService users;
     private final Routing routing;
     private final OnlineList onlineList;
     private final TokenExpiry expiry;
     private final ConnectionCap cap;
     private final ChatMetrics metrics;
 
-    Sessions(UserService users, Routing routing, OnlineList onlineList, TokenExpiry expiry, ConnectionCap cap,
+    Sessions(Routing routing, OnlineList onlineList, TokenExpiry expiry, ConnectionCap cap,
              ChatMetrics metrics) {
         this.metrics = metrics;
         this.cap = cap;
-        this.users = users;
         this.routing = routing;
         this.onlineList = onlineList;
         this.expiry = expiry;
@@ -68,8 +65,8 @@ public class Sessions {
         expiry.watch(connection, caller.expiresAt());
         cap.opened(connection);
         metrics.opened();
-        return users.remember(caller)
-                .chain(() -> routing.connected(caller.id(), connection))
+        // The handshake recorded the caller's profile (DeletedUserCheck).
+        return routing.connected(caller.id(), connection)
                 .call(() -> cap.enforce(caller.id()))
                 .map(ignored -> {
                     Log.infof("User %d connected via WebSocket (connection %s)", caller.id(), connection.id());

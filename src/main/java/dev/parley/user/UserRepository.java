@@ -10,10 +10,6 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, Long> {
 
-    public Uni<Boolean> isDeleted(long id) {
-        return count("id = ?1 and deletedAt is not null", id).map(count -> count > 0);
-    }
-
     /** Marks the user deleted; false when there is no such (live) user. */
     public Uni<Boolean> markDeleted(long id) {
         return update("deletedAt = ?2 where id = ?1 and deletedAt is null", id, Instant.now()).map(updated -> updated > 0);

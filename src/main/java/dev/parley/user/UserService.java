@@ -23,7 +23,7 @@ public class UserService {
 
     /** Records the caller's profile as its token states it; a deleted user is refused. */
     public Uni<Void> remember(Caller caller) {
-        return profiles.save(caller.id(), caller.username(), caller.avatarUrl())
+        return record(caller)
                 .invoke(deleted -> {
                     if (deleted) {
                         throw new ChatException(ErrorCode.FORBIDDEN, "This account was deleted");
@@ -32,9 +32,9 @@ public class UserService {
                 .replaceWithVoid();
     }
 
-    @WithSession
-    public Uni<Boolean> isDeleted(long id) {
-        return users.isDeleted(id);
+    /** Records the caller's profile as its token states it, unless deleted; true when the user was deleted. */
+    public Uni<Boolean> record(Caller caller) {
+        return profiles.save(caller.id(), caller.username(), caller.avatarUrl());
     }
 
     /** Deletes a user: their tokens are refused from now on; their messages stay. */
