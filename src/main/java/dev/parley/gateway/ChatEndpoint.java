@@ -53,10 +53,14 @@ public abstract class ChatEndpoint {
         Liveness.heard(connection);
         return sessions.open(connection, caller.get())
                 .chain(connected -> prepare(connection).chain(after -> send(connection, connected)
-                        .chain(() -> Multi.createFrom().iterable(after.frames())
-                                .onItem().transformToUniAndConcatenate(frame -> send(connection, frame))
-                                .collect().last())
+                        .chain(() -> sendAll(connection, after.frames()))
                         .chain(() -> after.close() == null ? Uni.createFrom().voidItem() : guards.close(connection, after.close()))));
+    }
+
+    private Uni<Void> sendAll(WebSocketConnection connection, List<ServerFrame> frames) {
+        return Multi.createFrom().iterable(frames)
+                .onItem().transformToUniAndConcatenate(frame -> send(connection, frame))
+                .collect().last().replaceWithVoid();
     }
 
     /**

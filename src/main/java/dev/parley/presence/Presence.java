@@ -104,9 +104,8 @@ public class Presence {
 
     /** Whether a live replica other than this one holds a connection of the user. */
     public Uni<Boolean> onlineElsewhere(long userId) {
-        return liveReplicas()
+        return otherLiveReplicas()
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
-                .select().where(id -> !id.equals(replica.id()))
                 .onItem().transformToUniAndMerge(id -> hashes.hexists(usersKey(id), String.valueOf(userId)))
                 .collect().in(() -> new boolean[1], (found, exists) -> found[0] |= exists)
                 .map(found -> found[0]);
@@ -115,6 +114,10 @@ public class Presence {
     private Uni<List<String>> liveReplicas() {
         double liveSince = System.currentTimeMillis() - config.ttl().toMillis();
         return replicas.zrangebyscore(replicasKey, new ScoreRange<>(liveSince, Double.POSITIVE_INFINITY));
+    }
+
+    private Uni<List<String>> otherLiveReplicas() {
+        return liveReplicas().map(ids -> ids.stream().filter(id -> !id.equals(replica.id())).toList());
     }
 
     /** Every user some live replica holds a connection for, ascending. */
@@ -135,7 +138,7 @@ public class Presence {
                 : hashes.hset(ownKey, local).chain(() -> keys.pexpire(ownKey, keepUserList())).replaceWithVoid();
         return replicas.zadd(replicasKey, System.currentTimeMillis(), replica.id())
                 .chain(() -> rewrite)
-                .chain(() -> usersOf(liveReplicas().map(ids -> ids.stream().filter(id -> !id.equals(replica.id())).toList())))
+                .chain(() -> usersOf(otherLiveReplicas()))
                 .invoke(elsewhere -> {
                     onlineList.elsewhere(elsewhere);
                     metrics.onlineUsers(onlineList.count());
