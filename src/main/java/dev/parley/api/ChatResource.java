@@ -8,12 +8,10 @@ import dev.parley.chat.Chats;
 import dev.parley.chat.History;
 import dev.parley.chat.HistoryPage;
 import dev.parley.chat.MessageView;
-import dev.parley.chat.Messages;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.events.ChatEvents;
-import dev.parley.limits.MessageRateLimiter;
-import dev.parley.metrics.ChatMetrics;
+import dev.parley.events.MessageSending;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -56,21 +54,17 @@ public class ChatResource {
     private final ChatListing listing;
     private final Chats chats;
     private final History history;
-    private final Messages messages;
     private final ChatEvents events;
-    private final MessageRateLimiter limiter;
-    private final ChatMetrics metrics;
+    private final MessageSending sending;
 
-    ChatResource(CurrentCaller caller, ChatListing listing, Chats chats, History history, Messages messages,
-                 ChatEvents events, MessageRateLimiter limiter, ChatMetrics metrics) {
-        this.metrics = metrics;
-        this.limiter = limiter;
+    ChatResource(CurrentCaller caller, ChatListing listing, Chats chats, History history, ChatEvents events,
+                 MessageSending sending) {
         this.caller = caller;
         this.listing = listing;
         this.chats = chats;
         this.history = history;
-        this.messages = messages;
         this.events = events;
+        this.sending = sending;
     }
 
     /** The caller's conversations, most recent activity first, with last message and unread count. */
@@ -125,15 +119,7 @@ public class ChatResource {
         if (message == null || message.content() == null) {
             throw new ChatException(ErrorCode.MISSING_FIELD, "Missing content");
         }
-        return limiter.acquire(sender.id())
-                .chain(() -> messages.sendToChat(sender, chatId, message.content(), message.clientMsgId()))
-                .invoke(sent -> {
-                    if (!sent.replay()) {
-                        metrics.messageSent();
-                    }
-                })
-                .call(sent -> sent.replay() ? Uni.createFrom().voidItem()
-                        : events.messageSent(sent, events.messageFrame(sent, sender), null))
-                .map(sent -> MessageView.of(sent.message()));
+        return sending.send(sender, new MessageSending.Target.Chat(chatId), message.content(), message.clientMsgId(), null)
+                .map(sent -> MessageView.of(sent.sent().message()));
     }
 }

@@ -6,7 +6,7 @@ import dev.parley.chat.MessageView;
 import dev.parley.chat.Rooms;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
-import dev.parley.presence.Presence;
+import dev.parley.cluster.PresenceStore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -41,10 +41,10 @@ public class RoomResource {
 
     private final Rooms rooms;
     private final History history;
-    private final Presence presence;
+    private final PresenceStore presence;
     private final ChatConfig config;
 
-    RoomResource(Rooms rooms, History history, Presence presence, ChatConfig config) {
+    RoomResource(Rooms rooms, History history, PresenceStore presence, ChatConfig config) {
         this.rooms = rooms;
         this.history = history;
         this.presence = presence;

@@ -17,15 +17,30 @@ import java.util.Set;
 /**
  * Moves members' delivery watermarks, many in one statement ({@link Batcher}):
  * a message written to a recipient's connection is one watermark move, so this
- * runs once per delivered message and must not cost a transaction each.
+ * runs once per delivered message and must not cost a transaction each. The only
+ * code that moves a delivery watermark: reading moves it here too.
  */
 @ApplicationScoped
 public class DeliveredWatermarks {
 
+    /**
+     * Locks the rows in (conversation, user) order before updating them: an
+     * {@code UPDATE ... FROM} takes its locks in whatever order the plan reads the
+     * rows, and two replicas' batches must not take them in opposite orders.
+     */
     private static final String ADVANCE = """
-            UPDATE members m SET last_delivered_seq = v.seq
-              FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS v(conversation_id, user_id, seq)
-             WHERE m.conversation_id = v.conversation_id AND m.user_id = v.user_id AND m.last_delivered_seq < v.seq
+            WITH moves AS (
+                SELECT m.conversation_id, m.user_id, v.seq
+                  FROM members m
+                  JOIN unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS v(conversation_id, user_id, seq)
+                    ON m.conversation_id = v.conversation_id AND m.user_id = v.user_id
+                 WHERE m.last_delivered_seq < v.seq
+                 ORDER BY m.conversation_id, m.user_id
+                   FOR UPDATE OF m)
+            UPDATE members m SET last_delivered_seq = moves.seq
+              FROM moves
+             WHERE m.conversation_id = moves.conversation_id AND m.user_id = moves.user_id
+               AND m.last_delivered_seq < moves.seq
             RETURNING m.conversation_id, m.user_id
             """;
 

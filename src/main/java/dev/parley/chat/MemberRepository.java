@@ -49,11 +49,4 @@ public class MemberRepository implements PanacheRepositoryBase<Member, Member.Ke
                 conversationId, userId, seq)
                 .map(updated -> updated > 0);
     }
-
-    /** Moves the delivery watermark forward to {@code seq}; true when it moved. */
-    public Uni<Boolean> advanceDelivered(long conversationId, long userId, long seq) {
-        return update("lastDeliveredSeq = ?3 where conversationId = ?1 and userId = ?2 and lastDeliveredSeq < ?3",
-                conversationId, userId, seq)
-                .map(updated -> updated > 0);
-    }
 }

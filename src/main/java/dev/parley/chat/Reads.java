@@ -17,11 +17,13 @@ public class Reads {
     private final MessageRepository messages;
     private final MemberRepository members;
     private final ChatAccess access;
+    private final DeliveredWatermarks delivered;
 
-    Reads(MessageRepository messages, MemberRepository members, ChatAccess access) {
+    Reads(MessageRepository messages, MemberRepository members, ChatAccess access, DeliveredWatermarks delivered) {
         this.messages = messages;
         this.members = members;
         this.access = access;
+        this.delivered = delivered;
     }
 
     /** {@code read}: the message and everything before it. */
@@ -48,7 +50,7 @@ public class Reads {
     }
 
     private Uni<ReadReceipt> advance(Audience audience, long readerId, long seq, Message message) {
-        return members.advanceDelivered(audience.chatId(), readerId, seq)
+        return delivered.advance(audience.chatId(), readerId, seq)
                 .chain(deliveredToo -> members.advanceRead(audience.chatId(), readerId, seq)
                         .map(advanced -> new ReadReceipt(audience, readerId, seq, message, advanced, deliveredToo)));
     }

@@ -1,36 +1,67 @@
 package dev.parley.events;
 
 import dev.parley.chat.MemberRepository;
-import dev.parley.delivery.Delivery;
-import dev.parley.delivery.Route;
+import dev.parley.cluster.Delivery;
+import dev.parley.cluster.PresenceChange;
+import dev.parley.cluster.Route;
+import dev.parley.context.SafeContext;
 import dev.parley.protocol.ServerFrame;
+import dev.parley.user.UserService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.time.Instant;
 
-/** Tells a user's contacts (who share a direct chat or a group with them) about their presence. */
+/**
+ * Tells a user's contacts (who share a direct chat or a group with them) about
+ * their presence, as the cluster reports it ({@link PresenceChange}), and records
+ * {@code last_seen}.
+ */
 @ApplicationScoped
 public class PresenceEvents {
 
     private final MemberRepository members;
     private final Delivery delivery;
+    private final UserService users;
+    private final Vertx vertx;
 
-    PresenceEvents(MemberRepository members, Delivery delivery) {
+    PresenceEvents(MemberRepository members, Delivery delivery, UserService users, Vertx vertx) {
         this.members = members;
         this.delivery = delivery;
+        this.users = users;
+        this.vertx = vertx;
     }
 
-    @WithSession
+    void changed(@Observes PresenceChange change) {
+        SafeContext.run(vertx, "Presence of " + change.userIds(), () -> Multi.createFrom().iterable(change.userIds())
+                .onItem().transformToUniAndConcatenate(userId -> tell(userId, change))
+                .collect().last().replaceWithVoid());
+    }
+
+    /** A user set their own status ({@code status} frame). */
     public Uni<Void> status(long userId, String status) {
-        return members.contacts(userId).chain(contacts -> delivery.toUsers(contacts,
-                new ServerFrame.UserStatus(userId, status, Instant.now()), Route.DIRECT));
+        return toContacts(userId, new ServerFrame.UserStatus(userId, status, Instant.now()), true);
     }
 
+    private Uni<Void> tell(long userId, PresenceChange change) {
+        if (change.online()) {
+            return status(userId, "online");
+        }
+        Uni<Instant> lastSeen = change.everywhere() ? users.lastSeenNow(userId)
+                : users.lastSeenAt(userId, change.lastSeen());
+        return lastSeen.chain(seen -> toContacts(userId, new ServerFrame.UserOffline(userId, seen, Instant.now()),
+                change.everywhere()));
+    }
+
+    /** Through the broker to every replica, or only to the contacts connected here. */
     @WithSession
-    public Uni<Void> offline(long userId, Instant lastSeen) {
-        return members.contacts(userId).chain(contacts -> delivery.toUsers(contacts,
-                new ServerFrame.UserOffline(userId, lastSeen, Instant.now()), Route.DIRECT));
+    Uni<Void> toContacts(long userId, ServerFrame frame, boolean everywhere) {
+        return members.contacts(userId).chain(contacts -> everywhere
+                ? delivery.toUsers(contacts, frame, Route.DIRECT)
+                : delivery.toUsersHere(contacts, frame));
     }
 }

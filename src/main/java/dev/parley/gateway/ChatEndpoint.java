@@ -3,6 +3,7 @@ package dev.parley.gateway;
 import dev.parley.auth.CurrentCaller;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
+import dev.parley.cluster.Session;
 import dev.parley.limits.FloodGuard;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
@@ -18,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The chat protocol of docs/protocol.md, shared by every chat path: decodes each
@@ -50,10 +52,10 @@ public abstract class ChatEndpoint {
      */
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
-        Liveness.heard(connection);
         return sessions.open(connection, caller.get())
                 .chain(connected -> prepare(connection).chain(after -> send(connection, connected)
                         .chain(() -> sendAll(connection, after.frames()))
+                        .invoke(() -> sessions.live(connection, after.covered()))
                         .chain(() -> after.close() == null ? Uni.createFrom().voidItem() : guards.close(connection, after.close()))));
     }
 
@@ -70,14 +72,15 @@ public abstract class ChatEndpoint {
      */
     @OnTextMessage
     public Uni<Void> receive(String text, WebSocketConnection connection) {
-        if (connection.isClosed()) {
-            return Uni.createFrom().voidItem(); // frames still buffered when a guard closed it
+        Session session = Session.of(connection);
+        if (connection.isClosed() || session.state().compareTo(Session.State.CLOSING) >= 0) {
+            return Uni.createFrom().voidItem(); // frames still buffered when it was closed
         }
-        Liveness.heard(connection);
-        if (!guards.flood().admit(connection)) {
+        session.heard();
+        if (!session.admitFrame()) {
             return guards.close(connection, FloodGuard.FLOODING);
         }
-        return draining.track(dispatcher.dispatch(text, connection)
+        return draining.track(dispatcher.dispatch(text, session)
                 .chain(reply -> reply == null ? Uni.createFrom().voidItem() : send(connection, reply)));
     }
 
@@ -97,7 +100,10 @@ public abstract class ChatEndpoint {
 
     @OnPongMessage
     public Uni<Void> pong(Buffer data, WebSocketConnection connection) {
-        Liveness.heard(connection);
+        Session session = Session.of(connection);
+        if (session != null) {
+            session.heard();
+        }
         return Uni.createFrom().voidItem();
     }
 
@@ -112,9 +118,13 @@ public abstract class ChatEndpoint {
         return sessions.close(connection);
     }
 
-    /** The frames that follow {@code connected}, and a close code when the connection cannot stay. */
-    protected record Opened(List<ServerFrame> frames, CloseReason close) {
-        static final Opened READY = new Opened(List.of(), null);
+    /**
+     * The frames that follow {@code connected}, the last message seq they carry per
+     * chat (live copies of those are not sent again), and a close code when the
+     * connection cannot stay.
+     */
+    protected record Opened(List<ServerFrame> frames, Map<Long, Long> covered, CloseReason close) {
+        static final Opened READY = new Opened(List.of(), Map.of(), null);
     }
 
     /** What a path does on open, before {@code connected}; returns what follows it. */

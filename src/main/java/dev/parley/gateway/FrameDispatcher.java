@@ -5,13 +5,13 @@ import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.error.Outages;
 import dev.parley.events.PresenceEvents;
-import dev.parley.limits.LimitMetrics;
+import dev.parley.metrics.LimitMetrics;
 import dev.parley.limits.MessageRateLimiter;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.WebSocketConnection;
+import dev.parley.cluster.Session;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,10 +46,10 @@ public class FrameDispatcher {
     }
 
     /** The reply for this connection, or null when there is none. */
-    public Uni<ServerFrame> dispatch(String text, WebSocketConnection connection) {
-        Caller caller = Sessions.caller(connection);
+    public Uni<ServerFrame> dispatch(String text, Session session) {
+        Caller caller = session.caller();
         return Uni.createFrom().item(() -> codec.decode(text))
-                .chain(frame -> route(caller, frame, connection))
+                .chain(frame -> route(caller, frame, session))
                 .onFailure().recoverWithItem(failure -> errorFrame(caller, failure))
                 .invoke(reply -> {
                     if (reply instanceof ServerFrame.Error error) {
@@ -58,17 +58,17 @@ public class FrameDispatcher {
                 });
     }
 
-    private Uni<ServerFrame> route(Caller caller, ClientFrame frame, WebSocketConnection connection) {
+    private Uni<ServerFrame> route(Caller caller, ClientFrame frame, Session session) {
         return switch (frame) {
-            case ClientFrame.SendMessage message -> messages.send(caller, message, connection);
-            case ClientFrame.Typing state -> typing.typing(caller, state, connection);
-            case ClientFrame.Read read -> receipts.read(caller, read.messageId(), connection.id());
-            case ClientFrame.ReadMessages read -> receipts.readAll(caller, read.chatId(), connection.id());
-            case ClientFrame.JoinChat join -> membership.join(caller, join.chatId(), connection);
-            case ClientFrame.LeaveChat leave -> membership.leave(caller, leave.chatId(), connection);
+            case ClientFrame.SendMessage message -> messages.send(caller, message, session);
+            case ClientFrame.Typing state -> typing.typing(caller, state, session);
+            case ClientFrame.Read read -> receipts.read(caller, read.messageId(), session.id());
+            case ClientFrame.ReadMessages read -> receipts.readAll(caller, read.chatId(), session.id());
+            case ClientFrame.JoinChat join -> membership.join(caller, join.chatId(), session);
+            case ClientFrame.LeaveChat leave -> membership.leave(caller, leave.chatId(), session);
             case ClientFrame.Status status -> presence.status(caller.id(), status.status())
                     .replaceWith((ServerFrame) null);
-            case ClientFrame.Sync sync -> syncs.sync(caller, sync.chats(), connection);
+            case ClientFrame.Sync sync -> syncs.sync(caller, sync.chats(), session);
             case ClientFrame.Ping ping -> Uni.createFrom().item(new ServerFrame.Pong(Instant.now()));
         };
     }

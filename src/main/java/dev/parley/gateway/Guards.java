@@ -1,14 +1,15 @@
 package dev.parley.gateway;
 
-import dev.parley.limits.FloodGuard;
-import dev.parley.limits.LimitMetrics;
+import dev.parley.cluster.Node;
+import dev.parley.cluster.Session;
+import dev.parley.metrics.LimitMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The protections an endpoint applies before a frame reaches the protocol, and how they close a connection. */
+/** How an endpoint closes a connection for what its peer did: through the session when it has one. */
 @ApplicationScoped
 public class Guards {
 
@@ -16,19 +17,19 @@ public class Guards {
     public static final CloseReason TOO_BIG = new CloseReason(1009, "frame larger than 64 KiB");
     public static final CloseReason INTERNAL = new CloseReason(1011, "internal error");
 
-    private final FloodGuard flood;
+    private final Node node;
     private final LimitMetrics metrics;
 
-    Guards(FloodGuard flood, LimitMetrics metrics) {
-        this.flood = flood;
+    Guards(Node node, LimitMetrics metrics) {
+        this.node = node;
         this.metrics = metrics;
     }
 
-    FloodGuard flood() {
-        return flood;
-    }
-
     Uni<Void> close(WebSocketConnection connection, CloseReason reason) {
+        Session session = Session.of(connection);
+        if (session != null) {
+            return node.close(session, reason);
+        }
         Log.infof("Closing connection %s: %d %s", connection.id(), reason.getCode(), reason.getMessage());
         metrics.closed(reason.getCode(), reason.getMessage());
         return connection.close(reason).onFailure().recoverWithNull();

@@ -1,9 +1,11 @@
 package dev.parley.gateway;
 
+import dev.parley.cluster.Node;
+import dev.parley.cluster.Session;
+import dev.parley.context.SafeContext;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OpenConnections;
-import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,48 +16,41 @@ import java.time.Duration;
 
 /**
  * Finds dead peers. The server pings every connection
- * ({@code quarkus.websockets-next.server.auto-ping-interval}); a connection that
- * has sent nothing, not even a pong, for two intervals is closed with 1001 and its
- * session released at once (a dead peer never completes the close handshake), so
- * its user goes offline here without waiting.
+ * ({@code quarkus.websockets-next.server.auto-ping-interval}); a live peer answers
+ * each ping, so one that has sent nothing, not even a pong, for nearly two
+ * intervals is dead. A check every quarter interval closes it with 1001 and
+ * releases it at once, within two intervals of the last thing it sent.
  */
 @ApplicationScoped
 public class Liveness {
 
     public static final CloseReason SILENT = new CloseReason(1001, "no answer to pings");
-    private static final TypedKey<Long> HEARD = TypedKey.forLong("parley.heard-at");
 
     private final OpenConnections connections;
-    private final Guards guards;
-    private final Sessions sessions;
+    private final Node node;
     private final Vertx vertx;
-    private final Duration interval;
+    private final long tickMillis;
+    private final long silenceMillis;
 
-    Liveness(OpenConnections connections, Guards guards, Sessions sessions, Vertx vertx,
+    Liveness(OpenConnections connections, Node node, Vertx vertx,
              @ConfigProperty(name = "quarkus.websockets-next.server.auto-ping-interval") Duration interval) {
         this.connections = connections;
-        this.guards = guards;
-        this.sessions = sessions;
+        this.node = node;
         this.vertx = vertx;
-        this.interval = interval;
+        this.tickMillis = Math.max(1, interval.toMillis() / 4);
+        this.silenceMillis = 2 * interval.toMillis() - tickMillis;
     }
 
     void start(@Observes StartupEvent event) {
-        vertx.setPeriodic(interval.toMillis(), id -> closeSilent());
-    }
-
-    /** Anything the peer sent (a frame or a pong) shows it is alive. */
-    static void heard(WebSocketConnection connection) {
-        connection.userData().put(HEARD, System.currentTimeMillis());
+        vertx.setPeriodic(tickMillis, id -> closeSilent());
     }
 
     private void closeSilent() {
-        long deadline = System.currentTimeMillis() - 2 * interval.toMillis();
+        long deadline = System.currentTimeMillis() - silenceMillis;
         for (WebSocketConnection connection : connections) {
-            Long heard = connection.userData().get(HEARD);
-            if (heard != null && heard < deadline && !connection.isClosed()) {
-                SafeContext.run(vertx, "Closing a silent connection",
-                        () -> guards.close(connection, SILENT).chain(() -> sessions.close(connection)));
+            Session session = Session.of(connection);
+            if (session != null && session.heardAt() < deadline && session.state() != Session.State.RELEASED) {
+                SafeContext.run(vertx, "Closing a silent connection", () -> node.close(session, SILENT));
             }
         }
     }

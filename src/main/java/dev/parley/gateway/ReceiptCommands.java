@@ -3,12 +3,11 @@ package dev.parley.gateway;
 import dev.parley.auth.Caller;
 import dev.parley.chat.DeliveredWatermarks;
 import dev.parley.chat.Reads;
-import dev.parley.delivery.Delivery;
-import dev.parley.delivery.Receipt;
+import dev.parley.cluster.FrameDelivered;
+import dev.parley.context.Sequencer;
 import dev.parley.events.ChatEvents;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,18 +24,12 @@ public class ReceiptCommands {
     private final Reads reads;
     private final DeliveredWatermarks watermarks;
     private final ChatEvents events;
-    private final Delivery delivery;
     private final Sequencer<Long> sequencer = new Sequencer<>();
 
-    ReceiptCommands(Reads reads, DeliveredWatermarks watermarks, ChatEvents events, Delivery delivery) {
+    ReceiptCommands(Reads reads, DeliveredWatermarks watermarks, ChatEvents events) {
         this.reads = reads;
         this.watermarks = watermarks;
         this.events = events;
-        this.delivery = delivery;
-    }
-
-    void start(@Observes StartupEvent event) {
-        delivery.onReceiptWritten(this::delivered);
     }
 
     Uni<ServerFrame> read(Caller reader, long messageId, String connectionId) {
@@ -51,8 +44,11 @@ public class ReceiptCommands {
                 .replaceWith((ServerFrame) null);
     }
 
-    /** A message was written to a connection of {@code userId}: tell its sender, once per watermark move. */
-    private void delivered(long userId, long chatId, Receipt receipt) {
+    /** A message was written to a connection of its recipient: tell its sender, once per watermark move. */
+    void delivered(@Observes FrameDelivered delivered) {
+        long userId = delivered.recipientId();
+        long chatId = delivered.chatId();
+        var receipt = delivered.receipt();
         sequencer.run(userId, () -> watermarks.advance(chatId, userId, receipt.seq())
                         .chain(news -> news
                                 ? events.delivered(chatId, receipt.messageId(), userId, receipt.senderId())

@@ -3,6 +3,8 @@ package dev.parley.gateway;
 import dev.parley.auth.CurrentCaller;
 import dev.parley.chat.ChatConfig;
 import dev.parley.chat.History;
+import dev.parley.chat.StoredMessage;
+import dev.parley.cluster.Session;
 import dev.parley.error.ChatException;
 import dev.parley.events.ChatEvents;
 import dev.parley.protocol.FrameCodec;
@@ -15,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code /ws/rooms/{room}?token=JWT}: joins the named room (creating it), then
@@ -44,13 +47,18 @@ public class RoomSocket extends ChatEndpoint {
     /** Joins before {@code connected} goes out, and reads the backlog that follows it. */
     @Override
     protected Uni<Opened> prepare(WebSocketConnection connection) {
-        return membership.joinRoom(Sessions.caller(connection), connection.pathParam("room"), connection)
-                .invoke(chatId -> Sessions.setDefaultRoom(connection, chatId))
+        Session session = Session.of(connection);
+        return membership.joinRoom(session.caller(), connection.pathParam("room"), session)
+                .invoke(chatId -> session.defaultRoom(chatId))
                 .chain(chatId -> history.latestWithSenders(chatId, config.roomBacklog())
                         .map(backlog -> new Opened(backlog.stream().<ServerFrame>map(stored -> new ServerFrame.NewMessage(
                                 chatId, ChatEvents.body(stored.message(), stored.senderUsername(), stored.senderAvatar()),
-                                true, Instant.now())).toList(), null)))
+                                true, Instant.now())).toList(), Map.of(chatId, lastSeq(backlog)), null)))
                 .onFailure(ChatException.class).recoverWithItem(refusal -> new Opened(List.of(new ServerFrame.Error(
-                        ((ChatException) refusal).code(), refusal.getMessage(), Instant.now())), INVALID));
+                        ((ChatException) refusal).code(), refusal.getMessage(), Instant.now())), Map.of(), INVALID));
+    }
+
+    private static long lastSeq(List<StoredMessage> backlog) {
+        return backlog.isEmpty() ? 0 : backlog.getLast().message().getSeq();
     }
 }

@@ -3,8 +3,8 @@ package dev.parley.gateway;
 import dev.parley.auth.Caller;
 import dev.parley.chat.Recovery;
 import dev.parley.chat.Replay;
-import dev.parley.delivery.ConnectionState;
-import dev.parley.delivery.Delivery;
+import dev.parley.cluster.Node;
+import dev.parley.cluster.Session;
 import dev.parley.error.ChatException;
 import dev.parley.events.ChatEvents;
 import dev.parley.protocol.FrameCodec;
@@ -29,26 +29,27 @@ public class SyncCommands {
 
     private final Recovery recovery;
     private final ChatEvents events;
-    private final Delivery delivery;
+    private final Node node;
     private final FrameCodec codec;
 
-    SyncCommands(Recovery recovery, ChatEvents events, Delivery delivery, FrameCodec codec) {
+    SyncCommands(Recovery recovery, ChatEvents events, Node node, FrameCodec codec) {
         this.recovery = recovery;
         this.events = events;
-        this.delivery = delivery;
+        this.node = node;
         this.codec = codec;
     }
 
-    Uni<ServerFrame> sync(Caller caller, Map<Long, Long> lastSeen, WebSocketConnection connection) {
+    Uni<ServerFrame> sync(Caller caller, Map<Long, Long> lastSeen, Session session) {
+        WebSocketConnection connection = session.connection();
         Map<Long, Long> replayed = new ConcurrentHashMap<>();
-        ConnectionState.hold(connection);
+        session.hold();
         return Multi.createFrom().iterable(lastSeen.entrySet())
                 .onItem().transformToUniAndConcatenate(chat -> recovery.since(caller, chat.getKey(), chat.getValue())
                         .chain(replay -> send(connection, replay).invoke(() -> replayed.put(chat.getKey(), upTo(replay))))
                         .onFailure(ChatException.class).recoverWithUni(refusal -> connection.sendText(codec.encode(
                                 new ServerFrame.Error(((ChatException) refusal).code(), refusal.getMessage(), Instant.now())))))
                 .collect().last()
-                .onTermination().invoke(() -> delivery.release(connection, replayed))
+                .onTermination().invoke(() -> node.endReplay(session, replayed))
                 .replaceWith((ServerFrame) null);
     }
 

@@ -1,10 +1,9 @@
 package dev.parley.gateway;
 
-import io.quarkus.logging.Log;
+import dev.parley.cluster.Node;
+import dev.parley.cluster.Session;
 import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.UserData.TypedKey;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -19,27 +18,24 @@ import java.time.Instant;
 public class TokenExpiry {
 
     public static final CloseReason EXPIRED = new CloseReason(4001, "token expired");
-    private static final TypedKey<Long> TIMER = TypedKey.forLong("parley.expiry-timer");
 
     private final Vertx vertx;
+    private final Node node;
 
-    TokenExpiry(Vertx vertx) {
+    TokenExpiry(Vertx vertx, Node node) {
         this.vertx = vertx;
+        this.node = node;
     }
 
-    void watch(WebSocketConnection connection, Instant expiresAt) {
-        long delay = Math.max(1, Duration.between(Instant.now(), expiresAt).toMillis());
-        long timer = vertx.setTimer(delay, id -> {
-            Log.infof("Closing connection %s: token expired", connection.id());
-            connection.close(EXPIRED).subscribe().with(ok -> { }, failure -> { });
-        });
-        connection.userData().put(TIMER, timer);
+    void watch(Session session) {
+        long delay = Math.max(1, Duration.between(Instant.now(), session.caller().expiresAt()).toMillis());
+        session.expiryTimer(vertx.setTimer(delay, id -> dev.parley.context.SafeContext.run(vertx,
+                "Closing connection " + session.id(), () -> node.close(session, EXPIRED))));
     }
 
-    void forget(WebSocketConnection connection) {
-        Long timer = connection.userData().get(TIMER);
-        if (timer != null) {
-            vertx.cancelTimer(timer);
+    void forget(Session session) {
+        if (session.expiryTimer() >= 0) {
+            vertx.cancelTimer(session.expiryTimer());
         }
     }
 }

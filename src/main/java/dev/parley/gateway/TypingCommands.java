@@ -2,8 +2,8 @@ package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
 import dev.parley.chat.ChatAccess;
-import dev.parley.delivery.Delivery;
-import dev.parley.delivery.Route;
+import dev.parley.cluster.Delivery;
+import dev.parley.cluster.Route;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.events.ChatEvents;
@@ -12,7 +12,7 @@ import dev.parley.protocol.ServerFrame;
 import dev.parley.user.UserService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.WebSocketConnection;
+import dev.parley.cluster.Session;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,12 +40,12 @@ public class TypingCommands {
         this.delivery = delivery;
     }
 
-    Uni<ServerFrame> typing(Caller caller, ClientFrame.Typing frame, WebSocketConnection connection) {
+    Uni<ServerFrame> typing(Caller caller, ClientFrame.Typing frame, Session session) {
         if (frame.recipientId() != null) {
             return toUser(caller, frame.recipientId(), frame.isTyping()).replaceWith((ServerFrame) null);
         }
-        long chatId = MessageCommands.chatOf(frame, connection);
-        return toChat(caller, chatId, frame.isTyping(), connection.id()).replaceWith((ServerFrame) null);
+        long chatId = MessageCommands.chatOf(frame, session);
+        return toChat(caller, chatId, frame.isTyping(), session.id()).replaceWith((ServerFrame) null);
     }
 
     private Uni<Void> toUser(Caller caller, long recipientId, boolean typing) {

@@ -1,39 +1,43 @@
 package dev.parley.limits;
 
+import dev.parley.cluster.RateLimiter;
+import dev.parley.metrics.LimitMetrics;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
- * Handshakes per client IP on this replica ({@code parley.limits.handshakes-per-minute},
- * burst {@code handshake-burst}): a script reconnecting in a loop gets 429 before
- * it costs a token check and a database write. Buckets idle for a minute are forgotten.
+ * Handshakes per client IP across the cluster ({@code parley.limits.handshakes-per-minute},
+ * burst {@code handshake-burst}; {@link RateLimiter}): a script reconnecting in a
+ * loop gets 429 before it costs a token check and a database write, whichever
+ * replica it reaches.
  */
 @ApplicationScoped
 public class HandshakeLimiter implements HttpUpgradeCheck {
 
-    private final ConcurrentHashMap<String, FloodGuard.Bucket> buckets = new ConcurrentHashMap<>();
+    private final RateLimiter limiter;
     private final LimitsConfig config;
     private final LimitMetrics metrics;
+    private final Unchecked unchecked;
 
-    HandshakeLimiter(LimitsConfig config, LimitMetrics metrics, Vertx vertx) {
+    HandshakeLimiter(RateLimiter limiter, LimitsConfig config, LimitMetrics metrics, Unchecked unchecked) {
+        this.limiter = limiter;
         this.config = config;
         this.metrics = metrics;
-        vertx.setPeriodic(60_000, id -> buckets.values().removeIf(bucket -> bucket.idleFor() > 60_000));
+        this.unchecked = unchecked;
     }
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         String ip = context.httpRequest().remoteAddress() == null ? "unknown" : context.httpRequest().remoteAddress().host();
-        FloodGuard.Bucket bucket = buckets.computeIfAbsent(ip,
-                key -> new FloodGuard.Bucket(config.handshakeBurst(), config.handshakesPerMinute() / 60_000.0));
-        if (bucket.take()) {
-            return CheckResult.permitUpgrade();
-        }
-        metrics.rejectedHandshake("rate_limited");
-        return CheckResult.rejectUpgrade(429);
+        return limiter.take("handshake:" + ip, config.handshakesPerMinute() / 60_000.0, config.handshakeBurst())
+                .onFailure().recoverWithItem(failure -> unchecked.passed("handshake", failure))
+                .chain(wait -> {
+                    if (wait == 0) {
+                        return CheckResult.permitUpgrade();
+                    }
+                    metrics.rejectedHandshake("rate_limited");
+                    return CheckResult.rejectUpgrade(429);
+                });
     }
 }

@@ -30,7 +30,7 @@ public interface LimitsConfig {
     @WithDefault("1000")
     int outboundQueue();
 
-    /** WebSocket handshakes one IP address may make per minute on a replica; beyond, 429. */
+    /** WebSocket handshakes one IP address may make per minute, over all replicas; beyond, 429. */
     @WithDefault("600")
     int handshakesPerMinute();
 

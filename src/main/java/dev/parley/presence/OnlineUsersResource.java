@@ -1,5 +1,6 @@
 package dev.parley.presence;
 
+import dev.parley.cluster.PresenceStore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -16,9 +17,9 @@ public class OnlineUsersResource {
     public record OnlineUsers(List<Long> onlineUsers, int count) {
     }
 
-    private final Presence presence;
+    private final PresenceStore presence;
 
-    OnlineUsersResource(Presence presence) {
+    OnlineUsersResource(PresenceStore presence) {
         this.presence = presence;
     }
 

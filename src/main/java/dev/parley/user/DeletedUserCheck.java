@@ -1,6 +1,9 @@
 package dev.parley.user;
 
 import dev.parley.auth.CurrentCaller;
+import dev.parley.error.ErrorCode;
+import dev.parley.error.HandshakeRefusal;
+import dev.parley.error.Outages;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * At the handshake, records the caller's profile from its token, and refuses a
- * deleted user's still-valid token with 403. One statement does both, so
+ * deleted user's still-valid token with 403; during a database outage it answers
+ * 503 with the JSON error body ({@link HandshakeRefusal}). One statement does both, so
  * opening a connection costs one database round trip for the user, not two.
  */
 @ApplicationScoped
@@ -27,6 +31,8 @@ public class DeletedUserCheck implements HttpUpgradeCheck {
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         return context.securityIdentity().chain(identity -> isToken(identity)
                 ? users.record(callers.of(identity))
+                        .onFailure(Outages::isOutage).transform(outage -> new HandshakeRefusal(ErrorCode.UNAVAILABLE,
+                                "The database is unavailable; retry shortly", outage))
                         .chain(deleted -> deleted ? CheckResult.rejectUpgrade(403) : CheckResult.permitUpgrade())
                 : CheckResult.permitUpgrade());
     }

@@ -24,4 +24,18 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
                 .getSingleResultOrNull())
                 .map(time -> time == null ? Instant.now() : time.toInstant());
     }
+
+    /**
+     * Records that the user was last seen at {@code time}, unless a later time is
+     * recorded already (several replicas may record the same departure).
+     */
+    public Uni<Instant> lastSeenAt(long id, Instant time) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        UPDATE users SET last_seen = GREATEST(COALESCE(last_seen, :time), :time)
+                         WHERE id = :id RETURNING last_seen""", OffsetDateTime.class)
+                .setParameter("id", id)
+                .setParameter("time", time.atOffset(java.time.ZoneOffset.UTC))
+                .getSingleResultOrNull())
+                .map(stored -> stored == null ? time : stored.toInstant());
+    }
 }

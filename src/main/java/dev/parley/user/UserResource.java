@@ -36,7 +36,11 @@ public class UserResource {
         return users.find(caller.get().id());
     }
 
-    /** Lets an admin delete a user: from then on their tokens are refused (WebSocket 403, REST 403). */
+    /**
+     * Lets an admin delete a user: from then on their tokens are refused (WebSocket
+     * 403, REST 403), and their open connections, on every replica, are closed
+     * with 4003.
+     */
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Caller.ADMIN)

@@ -1,6 +1,9 @@
 package dev.parley.user;
 
 import dev.parley.auth.Caller;
+import dev.parley.cluster.Delivery;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -13,12 +16,17 @@ import java.time.Instant;
 @ApplicationScoped
 public class UserService {
 
+    /** How the open connections of a deleted user are closed. */
+    public static final CloseReason DELETED = new CloseReason(4003, "account deleted");
+
     private final UserRepository users;
     private final UserProfiles profiles;
+    private final Delivery delivery;
 
-    UserService(UserRepository users, UserProfiles profiles) {
+    UserService(UserRepository users, UserProfiles profiles, Delivery delivery) {
         this.users = users;
         this.profiles = profiles;
+        this.delivery = delivery;
     }
 
     /** Records the caller's profile as its token states it; a deleted user is refused. */
@@ -37,9 +45,19 @@ public class UserService {
         return profiles.save(caller.id(), caller.username(), caller.avatarUrl());
     }
 
-    /** Deletes a user: their tokens are refused from now on; their messages stay. */
-    @WithTransaction
+    /**
+     * Deletes a user: their tokens are refused from now on, their open connections
+     * on every replica are closed with 4003 ({@link #DELETED}); their messages stay.
+     */
     public Uni<Void> delete(long id) {
+        return markDeleted(id).call(() -> delivery.disconnect(id, DELETED, null)
+                .onFailure().invoke(failure -> Log.warnf("Connections of deleted user %d not closed everywhere: %s",
+                        id, failure.getMessage()))
+                .onFailure().recoverWithNull());
+    }
+
+    @WithTransaction
+    Uni<Void> markDeleted(long id) {
         return users.markDeleted(id).invoke(deleted -> {
             if (!deleted) {
                 throw new ChatException(ErrorCode.NOT_FOUND, "No user " + id);
@@ -51,6 +69,12 @@ public class UserService {
     @WithTransaction
     public Uni<Instant> lastSeenNow(long id) {
         return users.touchLastSeen(id);
+    }
+
+    /** Records that the user was last seen at {@code time} (a replica that died then), unless later already. */
+    @WithTransaction
+    public Uni<Instant> lastSeenAt(long id, Instant time) {
+        return users.lastSeenAt(id, time);
     }
 
     /** Creates or updates a user ahead of their first login. */

@@ -32,7 +32,8 @@ class LimitsTest {
     public static class DefaultLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("parley.limits.messages-per-minute", "100", "parley.limits.message-burst", "20");
+            return Map.of("parley.limits.messages-per-minute", "100", "parley.limits.message-burst", "20",
+                    "parley.limits.frames-per-second", "20", "parley.limits.frame-burst", "40");
         }
     }
 

@@ -55,6 +55,28 @@ class PeerLivenessAndHandshakeTest {
         }
     }
 
+    /**
+     * The documented bound: closed within two ping intervals (1 s here) of the last
+     * thing the peer sent, its {@code connected} being the last it read. Three peers
+     * at different moments, so a check that runs only every interval cannot pass by
+     * luck.
+     */
+    @Test
+    void aSilentPeerIsClosedWithinTwoPingIntervals() throws Exception {
+        TestUser watcher = TestUser.fresh("watcher");
+        for (int i = 0; i < 3; i++) {
+            TestUser ghost = TestUser.fresh("ghost");
+            try (WsClient stalled = WsClient.connectAndStall(chat(ghost.token()))) {
+                long silentSince = System.nanoTime();
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() ->
+                        !given().auth().oauth2(watcher.token()).get("/api/v1/ws/online-users").then().extract()
+                                .jsonPath().getList("online_users", Long.class).contains(ghost.id()));
+                long millis = (System.nanoTime() - silentSince) / 1_000_000;
+                assertTrue(millis <= 2_400, "ghost " + i + " went offline " + millis + " ms after its last frame");
+            }
+        }
+    }
+
     @Test
     void anAnsweringPeerStaysConnected() {
         TestUser alive = TestUser.fresh("alive");

@@ -49,12 +49,12 @@ class MetricsAndHealthTest {
     }
 
     @Test
-    void healthProbesCoverTheDatabaseAndRedis() {
+    void healthProbesCoverTheDatabaseAndTheCluster() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/started").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Redis connection health check"));
+                .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Parley cluster (memory)"));
     }
 
     /** A value from /q/metrics; 0 when the series does not exist yet. */

@@ -55,6 +55,11 @@ public final class ChatClient implements AutoCloseable {
         return connected;
     }
 
+    /** The first frame this connection received. */
+    public JsonNode first() {
+        return inbox.first();
+    }
+
     public void send(String text) {
         connection.sendTextAndAwait(text);
     }

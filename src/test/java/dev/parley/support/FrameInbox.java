@@ -18,10 +18,15 @@ public final class FrameInbox {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LinkedBlockingDeque<JsonNode> frames = new LinkedBlockingDeque<>();
+    private volatile JsonNode first;
 
     public void add(String text) {
         try {
-            frames.add(JSON.readTree(text));
+            JsonNode frame = JSON.readTree(text);
+            if (first == null) {
+                first = frame;
+            }
+            frames.add(frame);
         } catch (JsonProcessingException e) {
             throw new AssertionError("The server sent a frame that is not JSON: " + text, e);
         }
@@ -45,6 +50,11 @@ public final class FrameInbox {
             return false;
         });
         return found.get();
+    }
+
+    /** The first frame that arrived, whether or not it was awaited since. */
+    public JsonNode first() {
+        return first;
     }
 
     public List<JsonNode> pending(String type) {

@@ -43,7 +43,10 @@ public final class ParleyProcess implements AutoCloseable {
         return start(port, java.util.Map.of());
     }
 
-    /** Starts an instance with extra configuration ({@code -Dkey=value}) and waits until it reports ready. */
+    /**
+     * Starts an instance with extra configuration ({@code -Dkey=value}) and waits until it reports ready.
+     * A setting replaces the default of the same key (such as the database URL) rather than following it.
+     */
     public static ParleyProcess start(int port, java.util.Map<String, String> settings) {
         return start(port, settings, List.of());
     }
@@ -68,6 +71,7 @@ public final class ParleyProcess implements AutoCloseable {
                     "-Dparley.redis.key-prefix=parley-test",
                     "-Dmp.jwt.verify.publickey.location=" + Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath(),
                     "-Dmp.jwt.verify.issuer=" + TestUser.ISSUER));
+            command.removeIf(arg -> settings.keySet().stream().anyMatch(key -> arg.startsWith("-D" + key + "=")));
             settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
             if (!nativeBuild) {
                 command.addAll(List.of("-jar", jar.toString()));

@@ -20,6 +20,7 @@ public final class WsClient implements AutoCloseable {
     private final WebSocket socket;
 
     private final boolean reading;
+    private JsonNode connected;
 
     private WsClient(URI uri, boolean reading) {
         this.reading = reading;
@@ -32,8 +33,13 @@ public final class WsClient implements AutoCloseable {
     /** Connects and waits for the {@code connected} frame. */
     public static WsClient connect(URI uri) {
         WsClient client = new WsClient(uri, true);
-        client.await("connected");
+        client.connected = client.await("connected");
         return client;
+    }
+
+    /** The {@code connected} frame this connection opened with. */
+    public JsonNode connected() {
+        return connected;
     }
 
     /** A client that reads its {@code connected} frame and then nothing more: a consumer that stalled. */

@@ -17,6 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class UserResourceTest {
 
+    @Test
+    void deletingAUserClosesTheirOpenConnectionsWith4003() {
+        TestUser doomed = TestUser.fresh("doomed");
+        TestUser admin = TestUser.fresh("admin");
+        try (ChatClient first = ChatClient.connect(base, doomed.token());
+             ChatClient second = ChatClient.connect(base, doomed.token())) {
+            given().auth().oauth2(admin.token("admin")).delete("/api/v1/users/{id}", doomed.id()).then().statusCode(204);
+            assertEquals(4003, first.awaitClose().getCode());
+            assertEquals(4003, second.awaitClose().getCode());
+        }
+    }
+
     @TestHTTPResource("/")
     URI base;
 

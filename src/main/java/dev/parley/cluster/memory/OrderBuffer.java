@@ -1,0 +1,86 @@
+package dev.parley.cluster.memory;
+
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Publishes each order's entries in seq order, as the Redis ordering script does
+ * (docs/architecture.md, Ordering): an entry whose predecessor has not been
+ * published waits; what still waits after the gap timeout is published anyway,
+ * skipping the gap, and a skipped seq that turns up later is published late
+ * rather than never. An order without state starts from 0.
+ */
+final class OrderBuffer {
+
+    record Entry(List<String> channels, String payload) {
+    }
+
+    private static final class Order {
+        long last;
+        final TreeMap<Long, Entry> waiting = new TreeMap<>();
+        final Set<Long> skipped = new HashSet<>();
+        boolean flushScheduled;
+    }
+
+    private final Map<String, Order> orders = new HashMap<>();
+    private final long gapMillis;
+    private final Vertx vertx;
+    private final Consumer<Entry> publish;
+
+    OrderBuffer(Duration gapTimeout, Vertx vertx, Consumer<Entry> publish) {
+        this.gapMillis = gapTimeout.toMillis();
+        this.vertx = vertx;
+        this.publish = publish;
+    }
+
+    synchronized void offer(String orderKey, long seq, Entry entry) {
+        Order order = orders.computeIfAbsent(orderKey, key -> new Order());
+        if (seq <= order.last) {
+            if (order.skipped.remove(seq)) {
+                publish.accept(entry);
+            }
+            return;
+        }
+        if (seq > order.last + 1) {
+            order.waiting.put(seq, entry);
+            if (!order.flushScheduled) {
+                order.flushScheduled = true;
+                vertx.setTimer(gapMillis, id -> flush(orderKey));
+            }
+            return;
+        }
+        publish.accept(entry);
+        order.last = seq;
+        Entry next;
+        while ((next = order.waiting.remove(order.last + 1)) != null) {
+            publish.accept(next);
+            order.last++;
+        }
+    }
+
+    private synchronized void flush(String orderKey) {
+        Order order = orders.get(orderKey);
+        if (order == null) {
+            return;
+        }
+        order.flushScheduled = false;
+        order.waiting.forEach((seq, entry) -> {
+            if (order.last > 0 && seq - order.last <= 1000) {
+                for (long missing = order.last + 1; missing < seq; missing++) {
+                    order.skipped.add(missing);
+                }
+            }
+            publish.accept(entry);
+            order.last = Math.max(order.last, seq);
+        });
+        order.waiting.clear();
+    }
+}

@@ -1,5 +1,0 @@
-package dev.parley.delivery;
-
-/** Identifies a message whose arrival at a recipient's connection is reported to its sender. */
-public record Receipt(long messageId, long seq, long senderId) {
-}
