@@ -52,9 +52,13 @@ public class DeliveredWatermarks {
         this.batcher = new Batcher<>(config.writeBatchSize(), this::advance);
     }
 
+    /** A member of a conversation. */
+    private record Member(long chatId, long userId) {
+    }
+
     private record Mark(long chatId, long userId, long seq) {
-        String member() {
-            return chatId + ":" + userId;
+        Member member() {
+            return new Member(chatId, userId);
         }
     }
 
@@ -68,7 +72,7 @@ public class DeliveredWatermarks {
     }
 
     private Uni<List<Boolean>> advance(List<Mark> marks) {
-        Map<String, Mark> furthest = new HashMap<>();
+        Map<Member, Mark> furthest = new HashMap<>();
         marks.forEach(mark -> furthest.merge(mark.member(), mark, (a, b) -> a.seq() >= b.seq() ? a : b));
         // In a stable order, so two replicas' batches take the row locks alike.
         List<Mark> moves = furthest.values().stream()
@@ -76,14 +80,14 @@ public class DeliveredWatermarks {
         Tuple parameters = Tuple.of(moves.stream().map(Mark::chatId).toArray(Long[]::new),
                 moves.stream().map(Mark::userId).toArray(Long[]::new), moves.stream().map(Mark::seq).toArray(Long[]::new));
         return pool.preparedQuery(ADVANCE).execute(parameters).map(rows -> {
-            Set<String> moved = members(rows);
+            Set<Member> moved = members(rows);
             return marks.stream().map(mark -> furthest.get(mark.member()) == mark && moved.contains(mark.member())).toList();
         });
     }
 
-    private static Set<String> members(RowSet<Row> rows) {
-        Set<String> moved = new HashSet<>();
-        rows.forEach(row -> moved.add(row.getLong(0) + ":" + row.getLong(1)));
+    private static Set<Member> members(RowSet<Row> rows) {
+        Set<Member> moved = new HashSet<>();
+        rows.forEach(row -> moved.add(new Member(row.getLong(0), row.getLong(1))));
         return moved;
     }
 }

@@ -12,6 +12,7 @@ import dev.parley.chat.SentMessage;
 import dev.parley.chat.StoredMessage;
 import dev.parley.cluster.Delivery;
 import dev.parley.cluster.Route;
+import dev.parley.protocol.MessageType;
 import dev.parley.protocol.ServerFrame;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +79,7 @@ public class ChatEvents {
 
     public static ServerFrame.MessageBody body(Message message, String senderUsername, String senderAvatar) {
         return new ServerFrame.MessageBody(message.getId(), message.getSeq(), message.getContent(),
-                message.getSenderId(), senderUsername, senderAvatar, message.getCreatedAt(), "text",
+                message.getSenderId(), senderUsername, senderAvatar, message.getCreatedAt(), MessageType.TEXT,
                 message.getClientMsgId());
     }
 

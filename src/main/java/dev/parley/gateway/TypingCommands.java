@@ -56,7 +56,7 @@ public class TypingCommands {
             if (!exists) {
                 throw new ChatException(ErrorCode.UNKNOWN_RECIPIENT, "Unknown recipient " + recipientId);
             }
-            return forward(caller, new TypingTracker.Key(caller.id(), "u:" + recipientId), typing,
+            return forward(caller, new TypingTracker.Key.ToUser(caller.id(), recipientId), typing,
                     state -> delivery.toUsers(List.of(recipientId), frame(null, caller, state), Route.DIRECT));
         });
     }
@@ -64,7 +64,7 @@ public class TypingCommands {
     @WithSession
     Uni<Void> toChat(Caller caller, long chatId, boolean typing, String connectionId) {
         return access.requireMember(caller, chatId).chain(access::audience).chain(audience -> forward(caller,
-                new TypingTracker.Key(caller.id(), "c:" + chatId), typing,
+                new TypingTracker.Key.InChat(caller.id(), chatId), typing,
                 state -> events.toChat(audience.without(caller.id()), frame(chatId, caller, state),
                         Route.of(chatId).skipping(connectionId))));
     }

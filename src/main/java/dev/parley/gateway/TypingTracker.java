@@ -14,8 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class TypingTracker {
 
-    /** A typist and where they type: {@code "u:<recipient>"} or {@code "c:<chat>"}. */
-    record Key(long userId, String target) {
+    /** A typist and where they type: to a user ({@code recipient_id}) or in a chat ({@code chat_id}). */
+    sealed interface Key {
+        record ToUser(long typistId, long recipientId) implements Key {
+        }
+
+        record InChat(long typistId, long chatId) implements Key {
+        }
     }
 
     private record State(long timerId, long forwardedAt) {

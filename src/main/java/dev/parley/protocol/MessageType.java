@@ -1,0 +1,10 @@
+package dev.parley.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What kind of message a {@code new_message} carries ({@code message_type}). */
+public enum MessageType {
+    /** Written by a user. */
+    @JsonProperty("text")
+    TEXT
+}
