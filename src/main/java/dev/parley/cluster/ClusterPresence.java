@@ -2,7 +2,6 @@ package dev.parley.cluster;
 
 import dev.parley.context.SafeContext;
 import dev.parley.metrics.ChatMetrics;
-import dev.parley.presence.PresenceConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,5 @@
 package dev.parley.cluster;
 
-import dev.parley.limits.LimitsConfig;
-import dev.parley.limits.Unchecked;
 import io.quarkus.websockets.next.CloseReason;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +26,13 @@ public class ConnectionCap {
     private final int cap;
 
     ConnectionCap(ConnectionRegistry registry, Broker broker, Channels channels, Replica replica, Unchecked unchecked,
-                  LimitsConfig config) {
+                  ConnectionLimits limits) {
         this.registry = registry;
         this.broker = broker;
         this.channels = channels;
         this.replica = replica;
         this.unchecked = unchecked;
-        this.cap = config.connectionsPerUser();
+        this.cap = limits.connectionsPerUser();
     }
 
     int cap() {

@@ -1,6 +1,5 @@
 package dev.parley.cluster;
 
-import dev.parley.presence.PresenceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.parley.cluster;
 
-import dev.parley.limits.LimitsConfig;
 import dev.parley.metrics.LimitMetrics;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +24,8 @@ class Outbound {
     private final LimitMetrics metrics;
     private final Event<FrameDelivered> delivered;
 
-    Outbound(LimitsConfig config, LimitMetrics metrics, Event<FrameDelivered> delivered) {
-        this.capacity = config.outboundQueue();
+    Outbound(ConnectionLimits limits, LimitMetrics metrics, Event<FrameDelivered> delivered) {
+        this.capacity = limits.outboundQueue();
         this.metrics = metrics;
         this.delivered = delivered;
     }

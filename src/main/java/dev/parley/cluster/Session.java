@@ -1,7 +1,6 @@
 package dev.parley.cluster;
 
 import dev.parley.auth.Caller;
-import dev.parley.limits.TokenBucket;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -9,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Everything one chat connection has, under one {@code userData} key: who opened
@@ -30,7 +30,8 @@ public final class Session {
     private final AtomicReference<State> state = new AtomicReference<>(State.OPENED);
     /** Frames handed to the socket and not yet written, plus frames held back: the outbound bound counts both. */
     private final AtomicInteger pending = new AtomicInteger();
-    private final TokenBucket frames;
+    /** Takes one of the peer's frames from its rate; false when it went over. */
+    private final BooleanSupplier frames;
     private volatile HeldFrames held = new HeldFrames();
     private volatile long heardAt = System.currentTimeMillis();
     private volatile long expiryTimer = -1;
@@ -41,21 +42,21 @@ public final class Session {
     private volatile Runnable abort = () -> { };
     private volatile boolean closeWritten;
 
-    private Session(WebSocketConnection connection, Caller caller, TokenBucket frames) {
+    private Session(WebSocketConnection connection, Caller caller, BooleanSupplier frames) {
         this.connection = connection;
         this.caller = caller;
         this.frames = frames;
     }
 
-    /** Creates the connection's session; frames delivered to it wait until {@link #goLive}. */
-    public static Session open(WebSocketConnection connection, Caller caller, TokenBucket frames) {
+    /** Creates the connection's session; frames delivered to it wait until {@link Node#live}. */
+    public static Session open(WebSocketConnection connection, Caller caller, BooleanSupplier frames) {
         Session session = new Session(connection, caller, frames);
         connection.userData().put(KEY, session);
         return session;
     }
 
     /** A session without a connection: its life and holding on their own (unit tests). */
-    static Session detached(Caller caller, TokenBucket frames) {
+    static Session detached(Caller caller, BooleanSupplier frames) {
         return new Session(null, caller, frames);
     }
 
@@ -102,7 +103,7 @@ public final class Session {
 
     /** Counts a frame of the peer's; false when the connection went over its frame rate. */
     public boolean admitFrame() {
-        return frames.take();
+        return frames.getAsBoolean();
     }
 
     /** Anything the peer sent (a frame or a pong) shows it is alive. */

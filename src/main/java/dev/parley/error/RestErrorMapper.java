@@ -1,6 +1,5 @@
 package dev.parley.error;
 
-import dev.parley.limits.MessageRateLimiter;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -15,7 +14,7 @@ public class RestErrorMapper {
 
     @ServerExceptionMapper
     public Response chat(ChatException e) {
-        if (e instanceof MessageRateLimiter.RateLimitedException limited) {
+        if (e instanceof RateLimitedException limited) {
             return Response.fromResponse(respond(e.code(), e.getMessage()))
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, (limited.retryAfterMillis() + 999) / 1000))
                     .build();

@@ -1,17 +1,17 @@
 package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
+import dev.parley.cluster.Session;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.error.Outages;
+import dev.parley.error.RateLimitedException;
 import dev.parley.events.PresenceEvents;
 import dev.parley.metrics.LimitMetrics;
-import dev.parley.limits.MessageRateLimiter;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
-import dev.parley.cluster.Session;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -74,7 +74,7 @@ public class FrameDispatcher {
     }
 
     private static ServerFrame errorFrame(Caller caller, Throwable failure) {
-        if (failure instanceof MessageRateLimiter.RateLimitedException limited) {
+        if (failure instanceof RateLimitedException limited) {
             return new ServerFrame.Error(limited.code(), limited.getMessage(), limited.retryAfterMillis(), Instant.now());
         }
         if (failure instanceof ChatException refusal) {

@@ -43,7 +43,7 @@ public class Sessions {
      * that frame can miss this connection. Its live frames wait for {@link #live}.
      */
     Uni<ServerFrame> open(WebSocketConnection connection, Caller caller) {
-        Session session = Session.open(connection, caller, flood.newBucket());
+        Session session = Session.open(connection, caller, flood.newBucket()::take);
         session.abortWith(upgrades.abortHandle(connection));
         expiry.watch(session);
         // The handshake recorded the caller's profile (DeletedUserCheck).

@@ -1,6 +1,7 @@
 package dev.parley.limits;
 
 import dev.parley.cluster.RateLimiter;
+import dev.parley.cluster.Unchecked;
 import dev.parley.metrics.LimitMetrics;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;

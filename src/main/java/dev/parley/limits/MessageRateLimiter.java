@@ -1,8 +1,8 @@
 package dev.parley.limits;
 
 import dev.parley.cluster.RateLimiter;
-import dev.parley.error.ChatException;
-import dev.parley.error.ErrorCode;
+import dev.parley.cluster.Unchecked;
+import dev.parley.error.RateLimitedException;
 import dev.parley.metrics.LimitMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,19 +41,5 @@ public class MessageRateLimiter {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    /** A send over the limit; {@code retryAfterMillis} until the next one is allowed. */
-    public static final class RateLimitedException extends ChatException {
-        private final long retryAfterMillis;
-
-        RateLimitedException(long retryAfterMillis) {
-            super(ErrorCode.RATE_LIMITED, "Too many messages; retry in " + retryAfterMillis + " ms");
-            this.retryAfterMillis = retryAfterMillis;
-        }
-
-        public long retryAfterMillis() {
-            return retryAfterMillis;
-        }
     }
 }

@@ -9,7 +9,7 @@ import dev.parley.cluster.redis.RedisConnectionRegistry;
 import dev.parley.cluster.redis.RedisPipeline;
 import dev.parley.cluster.redis.RedisPresenceStore;
 import dev.parley.cluster.redis.RedisRateLimiter;
-import dev.parley.presence.PresenceConfig;
+import dev.parley.cluster.PresenceConfig;
 import dev.parley.support.OwnRedis;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;

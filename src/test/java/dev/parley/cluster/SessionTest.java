@@ -1,13 +1,13 @@
 package dev.parley.cluster;
 
 import dev.parley.auth.Caller;
-import dev.parley.limits.TokenBucket;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A session's life and its held frames, without a server. */
 class SessionTest {
 
+    final AtomicInteger frameTokens = new AtomicInteger(2);
     final Session session = Session.detached(new Caller(7, "seven", null, Set.of(), Instant.MAX),
-            new TokenBucket(2, 0));
+            () -> frameTokens.getAndDecrement() > 0);
 
     @Test
     void lifeOnlyMovesForwardAndEachStepHappensOnce() {
@@ -48,7 +49,7 @@ class SessionTest {
     void theFrameRateIsTheSessionsOwn() {
         assertTrue(session.admitFrame());
         assertTrue(session.admitFrame());
-        assertFalse(session.admitFrame(), "a burst of 2 that does not refill");
+        assertFalse(session.admitFrame(), "two tokens, then none");
     }
 
     private static Envelope envelope(long seq) {

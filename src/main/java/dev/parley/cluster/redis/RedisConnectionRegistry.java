@@ -2,7 +2,7 @@ package dev.parley.cluster.redis;
 
 import dev.parley.cluster.ConnectionRegistry;
 import dev.parley.cluster.Replica;
-import dev.parley.presence.PresenceConfig;
+import dev.parley.cluster.PresenceConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;

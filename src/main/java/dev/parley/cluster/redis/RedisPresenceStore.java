@@ -3,7 +3,7 @@ package dev.parley.cluster.redis;
 import dev.parley.cluster.PresenceSnapshot;
 import dev.parley.cluster.PresenceStore;
 import dev.parley.cluster.Replica;
-import dev.parley.presence.PresenceConfig;
+import dev.parley.cluster.PresenceConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;

@@ -1,4 +1,4 @@
-package dev.parley.presence;
+package dev.parley.cluster;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.parley.limits;
+package dev.parley.cluster;
 
 import dev.parley.metrics.LimitMetrics;
 import io.quarkus.logging.Log;
