@@ -58,25 +58,6 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                 .chain(() -> findRoom(name)));
     }
 
-    /** A message's place: its {@code seq} and the conversation's event seq at its creation. */
-    public record Slot(long seq, long eventSeq) {
-    }
-
-    /**
-     * Hands out the conversation's next {@code seq}. The row lock this takes is held
-     * until the sending transaction ends, so concurrent senders queue here, a
-     * rolled-back send leaves no gap, and commits happen in seq order.
-     */
-    public Uni<Slot> nextSlot(long conversationId) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                        UPDATE conversations SET last_seq = last_seq + 1, last_event_seq = last_event_seq + 1
-                         WHERE id = :id RETURNING last_seq, last_event_seq
-                        """, Object[].class)
-                .setParameter("id", conversationId)
-                .getSingleResult())
-                .map(row -> new Slot(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
-    }
-
     /** The next event seq, for an edit or a delete (under the same row lock as sends). */
     public Uni<Long> nextEventSeq(long conversationId) {
         return getSession().chain(session -> session.createNativeQuery(

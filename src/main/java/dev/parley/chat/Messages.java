@@ -7,7 +7,6 @@ import dev.parley.metrics.ChatMetrics;
 import dev.parley.user.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -16,14 +15,12 @@ import java.util.function.Supplier;
 
 /**
  * Sends messages to a user (their direct chat) or to a chat: validates, stores
- * with the conversation's next seq, and makes retries idempotent. Sends are
- * stored in batches ({@link MessageWriter}); anything unusual (a retry, a refusal,
- * a first message between two users) takes the one-by-one path.
+ * with the conversation's next seq, and makes retries idempotent. Every message is
+ * stored by {@link MessageWriter}, in batches; anything unusual (a retry, a
+ * refusal, a first message between two users) is first checked one by one.
  */
 @ApplicationScoped
 public class Messages {
-
-    private static final String CLIENT_ID_CONSTRAINT = "messages_client_id_unique";
 
     private final MessageContent content;
     private final UserRepository users;
@@ -88,28 +85,39 @@ public class Messages {
     }
 
     /**
-     * One send in its own transaction, with every check on the way. Completes
-     * after the commit, so whatever the caller then confirms is durable. A retry
-     * (same sender, same {@code client_msg_id}) completes with the original, also
-     * when the two attempts raced and the loser hit the unique constraint.
+     * The unusual case, one send at a time. A transaction tells a retry (the same
+     * {@code client_msg_id}: the original comes back) from a refusal and creates
+     * what the send needs (a first message's direct chat); once that committed, the
+     * message is stored like every other, by {@link MessageWriter}, so the storage
+     * rules exist once. Should the write still not store it, a racing attempt with
+     * the same {@code client_msg_id} may have won (its message comes back), or a
+     * batch conflict stood in the way (one more try), or the sender stopped being a
+     * member meanwhile (refused).
      */
     private Uni<SentMessage> storeOneByOne(Draft draft, Supplier<Uni<Conversation>> target) {
-        return metrics.timePersist(Panache.withTransaction(() -> previous(draft)
-                        .chain(found -> found != null ? Uni.createFrom().item(found)
-                                : target.get().chain(conversation -> store(conversation, draft)))))
-                .onFailure(Messages::isClientIdConflict)
-                .recoverWithUni(() -> Panache.withSession(() -> previous(draft)));
+        return Panache.withTransaction(() -> previous(draft).chain(found -> found != null
+                        ? Uni.createFrom().item(Checked.replay(found))
+                        : target.get().map(conversation -> Checked.allowed(conversation.getId()))))
+                .chain(checked -> checked.replay() != null ? Uni.createFrom().item(checked.replay())
+                        : batched(checked.chatId(), draft)
+                                .onItem().ifNull().switchTo(() -> Panache.withSession(() -> previous(draft)))
+                                .onItem().ifNull().switchTo(() -> batched(checked.chatId(), draft))
+                                .onItem().ifNull().failWith(() -> new ChatException(ErrorCode.FORBIDDEN,
+                                        "You are not a member of chat " + checked.chatId())));
+    }
+
+    /** What the checks of a one-by-one send found: a retry's original, or the chat to store into. */
+    private record Checked(SentMessage replay, long chatId) {
+        static Checked replay(SentMessage original) {
+            return new Checked(original, original.audience().chatId());
+        }
+
+        static Checked allowed(long chatId) {
+            return new Checked(null, chatId);
+        }
     }
 
     private record Draft(long senderId, String content, String clientMsgId) {
-    }
-
-    private Uni<SentMessage> store(Conversation conversation, Draft draft) {
-        return conversations.nextSlot(conversation.getId())
-                .chain(slot -> messages.persist(new Message(conversation.getId(), slot.seq(), slot.eventSeq(),
-                        draft.senderId(), draft.content(), draft.clientMsgId(), Instant.now().truncatedTo(ChronoUnit.MILLIS))))
-                .chain(message -> access.audience(conversation)
-                        .map(audience -> new SentMessage(message, audience, false)));
     }
 
     /** The message an earlier attempt with the same client_msg_id stored, or null. */
@@ -121,15 +129,5 @@ public class Messages {
                 .onItem().ifNotNull().transformToUni(message -> access.require(message.getConversationId())
                         .chain(access::audience)
                         .map(audience -> new SentMessage(message, audience, true)));
-    }
-
-    private static boolean isClientIdConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())
-                    && CLIENT_ID_CONSTRAINT.equals(pg.getConstraint())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
