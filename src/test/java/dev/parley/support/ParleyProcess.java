@@ -82,7 +82,12 @@ public final class ParleyProcess implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             ParleyProcess parley = new ParleyProcess(port, process, log, launchedAt);
-            parley.awaitReady();
+            try {
+                parley.awaitReady();
+            } catch (RuntimeException | Error notReady) {
+                process.destroyForcibly(); // a test that fails here must not leave the process behind
+                throw notReady;
+            }
             return parley;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + jar, e);
