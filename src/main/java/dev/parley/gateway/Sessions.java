@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.MDC;
 
 import java.time.Instant;
 import java.util.Map;
@@ -43,6 +44,9 @@ public class Sessions {
      * that frame can miss this connection. Its live frames wait for {@link #live}.
      */
     Uni<ServerFrame> open(WebSocketConnection connection, Caller caller) {
+        // The connection's callbacks run on its own Vert.x context, which carries the MDC.
+        MDC.put("userId", caller.id());
+        MDC.put("connectionId", connection.id());
         Session session = Session.open(connection, caller, flood.newBucket()::take);
         session.abortWith(upgrades.abortHandle(connection));
         expiry.watch(session);

@@ -356,6 +356,28 @@ class ReplicasIT {
         }
     }
 
+    /** Production logs: one JSON object per line; a connection's lines name its user and connection, never its token. */
+    @Test
+    void productionLogsAreJsonLinesThatNameTheConnection() throws Exception {
+        TestUser logged = TestUser.fresh("logged");
+        String token = logged.token();
+        try (WsClient client = WsClient.connect(a.chatUri(token))) {
+            client.roundTrip();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode connected = null;
+            for (String line : java.nio.file.Files.readAllLines(a.log())) {
+                assertFalse(line.contains(token), "a token in the log");
+                if (line.startsWith("{") && line.contains("User " + logged.id() + " connected")) {
+                    connected = JSON.readTree(line);
+                }
+            }
+            assertTrue(connected != null, "a JSON line for the connect");
+            assertEquals(String.valueOf(logged.id()), connected.path("mdc").path("userId").asText());
+            assertFalse(connected.path("mdc").path("connectionId").asText().isEmpty());
+        });
+    }
+
     @Test
     void sigtermClosesConnectionsWith1012() {
         TestUser alice = TestUser.fresh("alice");
