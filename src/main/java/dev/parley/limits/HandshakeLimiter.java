@@ -2,7 +2,6 @@ package dev.parley.limits;
 
 import dev.parley.cluster.RateLimiter;
 import dev.parley.cluster.Unchecked;
-import dev.parley.metrics.LimitMetrics;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +17,11 @@ public class HandshakeLimiter implements HttpUpgradeCheck {
 
     private final RateLimiter limiter;
     private final LimitsConfig config;
-    private final LimitMetrics metrics;
     private final Unchecked unchecked;
 
-    HandshakeLimiter(RateLimiter limiter, LimitsConfig config, LimitMetrics metrics, Unchecked unchecked) {
+    HandshakeLimiter(RateLimiter limiter, LimitsConfig config, Unchecked unchecked) {
         this.limiter = limiter;
         this.config = config;
-        this.metrics = metrics;
         this.unchecked = unchecked;
     }
 
@@ -37,7 +34,6 @@ public class HandshakeLimiter implements HttpUpgradeCheck {
                     if (wait == 0) {
                         return CheckResult.permitUpgrade();
                     }
-                    metrics.rejectedHandshake("rate_limited");
                     return CheckResult.rejectUpgrade(429);
                 });
     }

@@ -141,6 +141,29 @@ class HandshakeTest {
         }
     }
 
+    @Test
+    void refusedHandshakesAreCountedByReason() {
+        double unauthorized = refusals("unauthorized");
+        double forbidden = refusals("forbidden");
+        upgrade().queryParam("token", "not-a-token").get("/ws/chat").then().statusCode(401);
+        upgrade().get("/ws/rooms/general").then().statusCode(401);
+        TestUser gone = TestUser.fresh("gone");
+        String token = gone.token();
+        given().auth().oauth2(token).get("/api/v1/users/me").then().statusCode(200); // the user exists
+        given().auth().oauth2(TestUser.fresh("admin").token("admin")).delete("/api/v1/users/{id}", gone.id())
+                .then().statusCode(204);
+        upgrade().queryParam("token", token).get("/ws/chat").then().statusCode(403);
+        assertEquals(unauthorized + 2, refusals("unauthorized"));
+        assertEquals(forbidden + 1, refusals("forbidden"));
+    }
+
+    private static double refusals(String reason) {
+        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher match = java.util.regex.Pattern.compile("(?m)^parley_rejected_handshakes_total\\{[^}]*reason=\""
+                + reason + "\"[^}]*} ([0-9.eE+-]+)$").matcher(text);
+        return match.find() ? Double.parseDouble(match.group(1)) : 0;
+    }
+
     private void refused(String token) {
         upgrade().queryParam("token", token).get("/ws/chat").then().statusCode(401);
         upgrade().header("Authorization", "Bearer " + token).get("/ws/chat").then().statusCode(401);

@@ -95,6 +95,8 @@ class PeerLivenessAndHandshakeTest {
             refused += handshakeStatus(chat(looper.token())) == 429 ? 1 : 0;
         }
         assertTrue(refused > 0, "a burst of handshakes from one address is refused");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("parley_rejected_handshakes_total{reason=\"rate_limited\"}"));
     }
 
     private URI chat(String token) {
