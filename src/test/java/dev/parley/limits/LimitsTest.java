@@ -2,6 +2,7 @@ package dev.parley.limits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.support.ChatClient;
+import dev.parley.support.RawWebSocket;
 import dev.parley.support.Database;
 import dev.parley.support.TestUser;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -139,8 +140,17 @@ class LimitsTest {
         }
     }
 
+    /** What a browser sends for a large message: one frame, not fragments. */
     @Test
-    void aFrameOver64KibIsRefusedWith1009() {
+    void oneUnfragmentedFrameOver64KibIsRefusedWith1009() throws Exception {
+        try (RawWebSocket raw = RawWebSocket.open(base, "/ws/chat?token=" + spammer.token())) {
+            raw.sendOneFrame("{\"type\":\"message\",\"recipient_id\":1,\"content\":\"" + "x".repeat(70_000) + "\"}");
+            assertEquals(1009, raw.awaitCloseCode(), "a close frame with 1009, not a dropped connection");
+        }
+    }
+
+    @Test
+    void aFragmentedMessageOver64KibIsRefusedWith1009() {
         try (ChatClient client = ChatClient.connect(base, spammer.token())) {
             client.send("{\"type\":\"message\",\"recipient_id\":1,\"content\":\"" + "x".repeat(70_000) + "\"}");
             assertEquals(1009, client.awaitClose().getCode());
