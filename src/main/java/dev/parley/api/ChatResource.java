@@ -120,6 +120,6 @@ public class ChatResource {
             throw new ChatException(ErrorCode.MISSING_FIELD, "Missing content");
         }
         return sending.send(sender, new MessageSending.Target.Chat(chatId), message.content(), message.clientMsgId(), null)
-                .map(sent -> MessageView.of(sent.sent().message()));
+                .map(sent -> MessageView.of(sent.sent().message(), sender.username()));
     }
 }

@@ -39,9 +39,11 @@ public class MessageResource {
         if (edit == null || edit.content() == null) {
             throw new ChatException(ErrorCode.MISSING_FIELD, "Missing content");
         }
-        return edits.edit(caller.get(), messageId, edit.content())
+        var editor = caller.get();
+        return edits.edit(editor, messageId, edit.content())
                 .call(events::messageEdited)
-                .map(edited -> MessageView.of(edited.message()));
+                .map(edited -> MessageView.of(edited.message(),
+                        edited.message().getSenderId() == editor.id() ? editor.username() : null));
     }
 
     /** A soft delete: the message keeps its place in history, without content. */

@@ -58,7 +58,8 @@ public class History {
     @WithSession
     public Uni<List<MessageView>> latest(long chatId, int limit) {
         return messages.pageBefore(chatId, Long.MAX_VALUE, limit)
-                .map(found -> found.reversed().stream().map(MessageView::of).toList());
+                .chain(found -> withSenders(found.reversed()))
+                .map(found -> found.stream().map(MessageView::of).toList());
     }
 
     /** Like {@link #latest} with each sender's name and avatar, for frames that carry them. */
@@ -92,6 +93,7 @@ public class History {
             throw new ChatException(ErrorCode.INVALID_FIELD, "before_seq must be positive");
         }
         return messages.pageBefore(chatId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, size + 1)
+                .chain(this::withSenders)
                 .map(found -> {
                     boolean more = found.size() > size;
                     List<MessageView> page = views(found, size);
@@ -104,6 +106,7 @@ public class History {
             throw new ChatException(ErrorCode.INVALID_FIELD, "after_seq must not be negative");
         }
         return messages.pageAfter(chatId, afterSeq, size + 1)
+                .chain(this::withSenders)
                 .map(found -> {
                     boolean more = found.size() > size;
                     List<MessageView> page = views(found, size);
@@ -111,7 +114,7 @@ public class History {
                 });
     }
 
-    private static List<MessageView> views(List<Message> found, int size) {
+    private static List<MessageView> views(List<StoredMessage> found, int size) {
         return found.stream().limit(size).map(MessageView::of).toList();
     }
 

@@ -4,14 +4,21 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 
-/** A stored message as history shows it; a deleted one keeps its place but not its content. */
+/**
+ * A stored message as history shows it, with its sender's name as live frames
+ * carry it; a deleted one keeps its place but not its content.
+ */
 @RegisterForReflection
-public record MessageView(long id, long chatId, long seq, long senderId, String content, String clientMsgId,
-                          Instant createdAt, Instant editedAt, boolean deleted) {
+public record MessageView(long id, long chatId, long seq, long senderId, String senderUsername, String content,
+                          String clientMsgId, Instant createdAt, Instant editedAt, boolean deleted) {
 
-    public static MessageView of(Message message) {
+    public static MessageView of(Message message, String senderUsername) {
         return new MessageView(message.getId(), message.getConversationId(), message.getSeq(), message.getSenderId(),
-                message.getContent(), message.getClientMsgId(), message.getCreatedAt(), message.getEditedAt(),
-                message.getDeletedAt() != null);
+                senderUsername, message.getContent(), message.getClientMsgId(), message.getCreatedAt(),
+                message.getEditedAt(), message.getDeletedAt() != null);
+    }
+
+    public static MessageView of(StoredMessage stored) {
+        return of(stored.message(), stored.senderUsername());
     }
 }

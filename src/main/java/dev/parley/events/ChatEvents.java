@@ -77,10 +77,12 @@ public class ChatEvents {
         return frames;
     }
 
+    /** A message as {@code new_message} carries it; a deleted one without content and with {@code deleted: true}. */
     public static ServerFrame.MessageBody body(Message message, String senderUsername, String senderAvatar) {
-        return new ServerFrame.MessageBody(message.getId(), message.getSeq(), message.getContent(),
+        boolean deleted = message.isDeleted();
+        return new ServerFrame.MessageBody(message.getId(), message.getSeq(), deleted ? null : message.getContent(),
                 message.getSenderId(), senderUsername, senderAvatar, message.getCreatedAt(), MessageType.TEXT,
-                message.getClientMsgId());
+                message.getClientMsgId(), deleted ? Boolean.TRUE : null);
     }
 
     /** Everyone but {@code skipConnectionId} (answered directly); recipients' arrivals are reported to the sender. */

@@ -86,6 +86,28 @@ class RoomTest {
     }
 
     @Test
+    void theBacklogMarksADeletedMessageAndCarriesNoContent() {
+        String quiet = "deleted-" + System.nanoTime();
+        long gone;
+        try (ChatClient a = ChatClient.connect(base, "/ws/rooms/" + quiet, alice.token())) {
+            a.send(Map.of("type", "message", "content", "regret"));
+            gone = a.await("new_message").get("message").get("id").asLong();
+            a.send(Map.of("type", "message", "content", "kept"));
+            a.await("new_message");
+        }
+        given().auth().oauth2(alice.token()).delete("/api/v1/messages/{id}", gone).then().statusCode(204);
+        try (ChatClient b = ChatClient.connect(base, "/ws/rooms/" + quiet, bob.token())) {
+            JsonNode deleted = b.await("new_message").get("message");
+            assertEquals(gone, deleted.get("id").asLong());
+            assertTrue(deleted.get("deleted").asBoolean());
+            assertTrue(!deleted.has("content"), "no content: " + deleted);
+            JsonNode kept = b.await("new_message").get("message");
+            assertEquals("kept", kept.get("content").asText());
+            assertTrue(!kept.has("deleted"), "only deleted messages are marked");
+        }
+    }
+
+    @Test
     void roomRestApiListsRoomsUsersAndMessages() {
         try (ChatClient a = ChatClient.connect(base, "/ws/rooms/" + room, alice.token())) {
             a.send(Map.of("type", "message", "content", "first"));
@@ -100,7 +122,8 @@ class RoomTest {
             given().auth().oauth2(bob.token()).queryParam("limit", 1).get("/api/rooms/{room}/messages", room).then()
                     .body("messages.content", contains("second"));
             given().auth().oauth2(bob.token()).get("/api/rooms/{room}/messages", room).then()
-                    .body("messages.content", contains("first", "second"));
+                    .body("messages.content", contains("first", "second"))
+                    .body("messages.sender_username", contains(alice.username(), alice.username()));
         }
         given().auth().oauth2(bob.token()).get("/api/rooms/{room}/users", "no-such-" + room).then().statusCode(404);
         given().get("/api/rooms").then().statusCode(401);

@@ -61,6 +61,7 @@ class HistoryResourceTest {
                 .get("/api/v1/conversations/{user}/messages", alice.id())
                 .then().body("messages.content", contains("m1"))
                 .body("messages[0].sender_id", equalTo(alice.id()))
+                .body("messages[0].sender_username", equalTo(alice.username()))
                 .body("has_more", equalTo(false))
                 .body("next_before_seq", nullValue());
     }
