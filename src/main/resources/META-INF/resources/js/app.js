@@ -127,6 +127,13 @@ function listen(client) {
   });
   client.addEventListener("message", ({ detail }) => {
     state.names.set(detail.sender_id, detail.sender_username);
+    const fresh = !state.chats.has(detail.chat_id);
+    const chat = chatOf(detail.chat_id);
+    if (!chat.peer) { // a new direct chat: its name is the other person's, known from the frame itself
+      const peerId = detail.sender_id === state.me.id ? detail.recipient_id : detail.sender_id;
+      chat.peer = { id: peerId, username: state.names.get(peerId) };
+    }
+    if (fresh) refreshChats(); // the rest of what the list shows (presence, last seen) comes from the server
     addMessage({ id: detail.id, chatId: detail.chat_id, seq: detail.seq, senderId: detail.sender_id,
       content: detail.content, createdAt: detail.timestamp, deleted: detail.content == null });
   });
@@ -442,7 +449,8 @@ function renderMessage(chat, message) {
     message.edited && !message.deleted ? " (edited)" : "",
     mine && chat.kind !== "room" ? ticks(chat, message) : null,
     mine && !message.deleted && !editing ? el("button", { onclick: () => startEditing(message) }, "edit") : null,
-    mine && !message.deleted ? el("button", { onclick: () => state.client.api(`/api/v1/messages/${message.id}`, { method: "DELETE" }) }, "delete") : null);
+    mine && !message.deleted ? el("button", { onclick: () => confirm("Delete this message for everyone?")
+      && state.client.api(`/api/v1/messages/${message.id}`, { method: "DELETE" }) }, "delete") : null);
   return el("li", { class: mine ? "mine" : "", "data-seq": message.seq }, body, meta);
 }
 

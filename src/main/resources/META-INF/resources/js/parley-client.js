@@ -123,8 +123,10 @@ export class ParleyClient extends EventTarget {
       this.#emit("state", "closed");
       return;
     }
-    if (code === 4001) {
-      this.#emit("state", "expired"); // a new token is needed: reconnecting would loop
+    if (code === 4001 || code === 4003 || this.#tokenExpired()) {
+      // A new token (or account) is needed: the handshake would be refused with 401
+      // or 403, which a browser only sees as 1006, and reconnecting would loop.
+      this.#emit("state", "expired");
       return;
     }
     // 0.5 s, 1 s, 2 s ... capped at 30 s, with jitter so a restarted server is not stormed.
@@ -132,6 +134,16 @@ export class ParleyClient extends EventTarget {
     this.#attempt++;
     this.#emit("state", "reconnecting");
     this.#timer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** Whether the token's own exp claim has passed; a token that cannot be read counts as valid. */
+  #tokenExpired() {
+    try {
+      const payload = JSON.parse(atob(this.#token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+      return typeof payload.exp === "number" && payload.exp * 1000 <= Date.now();
+    } catch {
+      return false;
+    }
   }
 
   #emit(type, detail) {

@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BrowserRecoveryIT {
 
     private static final int PORT = 18291;
+    private static final int EXPIRY_PORT = 18292;
 
     @Test
     void thePageEditsDeletesAndRecoversAcrossAServerRestart() throws Exception {
@@ -49,6 +51,10 @@ class BrowserRecoveryIT {
                 page.findElements(By.cssSelector("#messages li[data-seq='2'] button")).get(1).click(); // delete
                 return true;
             });
+            bobPage.until(page -> { // it asks first
+                page.switchTo().alert().accept();
+                return true;
+            });
             alicePage.until(page -> page.findElement(By.cssSelector("#messages li[data-seq='2']")).getText()
                     .contains("message deleted"));
 
@@ -66,6 +72,30 @@ class BrowserRecoveryIT {
                     "shown once");
             assertTrue(alicePage.page().findElements(By.cssSelector("#messages li[data-seq='3']")).size() == 1);
             alicePage.screenshot("alice-after-restart");
+        } finally {
+            parley.close();
+        }
+    }
+
+    /**
+     * A page whose token expires while it is cut off from the server stops
+     * reconnecting and asks to sign in again: the refused handshake is only a 1006
+     * to a browser, so the page reads the token's expiry itself.
+     */
+    @Test
+    void aPageWhoseTokenExpiredWhileOfflineAsksToSignInInsteadOfRetryingForEver() throws Exception {
+        TestUser carol = TestUser.fresh("carol");
+        Instant expiry = Instant.now().plusSeconds(8);
+        ParleyProcess parley = ParleyProcess.start(EXPIRY_PORT);
+        try (Browser page = Browser.signedIn(parley.baseUri().toString(),
+                carol.tokenExpiringIn(Duration.between(Instant.now(), expiry)))) {
+            page.until(p -> p.findElement(By.id("connection")).getText().equals("online"));
+            parley.stop();
+            page.until(p -> p.findElement(By.id("connection")).getText().startsWith("reconnecting"));
+            page.until(Duration.ofSeconds(40), p -> p.findElement(By.id("sign-in")).isDisplayed()
+                    && p.findElement(By.id("sign-in-note")).getText().contains("expired"));
+            assertTrue(Instant.now().isAfter(expiry), "only once the token had expired");
+            page.screenshot("expired-while-offline");
         } finally {
             parley.close();
         }
