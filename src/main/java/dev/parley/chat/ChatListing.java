@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The caller's conversations with their last message and unread count, newest
- * activity first. A read model in one SQL statement, so it runs on the reactive
+ * The caller's conversations with their last message, unread count and how far
+ * the other members have received and read, newest activity first. A read model in one SQL statement, so it runs on the reactive
  * pool directly rather than through entities.
  */
 @ApplicationScoped
@@ -27,7 +27,8 @@ public class ChatListing {
                    last.id AS last_id, last.seq AS last_seq_no, last.sender_id, last.content, last.created_at,
                    last.deleted_at IS NOT NULL AS last_deleted,
                    peer.id AS peer_id, peer.username AS peer_username, peer.avatar_url AS peer_avatar,
-                   peer.last_seen AS peer_last_seen
+                   peer.last_seen AS peer_last_seen,
+                   others.user_ids, others.delivered, others.read
               FROM members m
               JOIN conversations c ON c.id = m.conversation_id
               LEFT JOIN LATERAL (SELECT * FROM messages x WHERE x.conversation_id = c.id
@@ -35,6 +36,11 @@ public class ChatListing {
               LEFT JOIN LATERAL (SELECT u.* FROM members pm JOIN users u ON u.id = pm.user_id
                                   WHERE c.kind = 'direct' AND pm.conversation_id = c.id AND pm.user_id <> m.user_id
                                   LIMIT 1) peer ON true
+              LEFT JOIN LATERAL (SELECT array_agg(o.user_id ORDER BY o.user_id) AS user_ids,
+                                        array_agg(o.last_delivered_seq ORDER BY o.user_id) AS delivered,
+                                        array_agg(o.last_read_seq ORDER BY o.user_id) AS read
+                                   FROM members o
+                                  WHERE c.kind <> 'room' AND o.conversation_id = c.id AND o.user_id <> m.user_id) others ON true
              WHERE m.user_id = $1
              ORDER BY coalesce(last.created_at, c.created_at) DESC, c.id DESC
             """;
@@ -61,7 +67,21 @@ public class ChatListing {
                 row.getString("peer_username"), row.getString("peer_avatar"),
                 instant(row.getOffsetDateTime("peer_last_seen")));
         return new ChatSummary(row.getLong("id"), row.getString("kind"), row.getString("name"), row.getLong("last_seq"),
-                row.getLong("last_read_seq"), row.getLong("unread"), last, peer);
+                row.getLong("last_read_seq"), row.getLong("unread"), last, peer, receipts(row));
+    }
+
+    private static List<ChatSummary.Receipts> receipts(Row row) {
+        Long[] users = row.getArrayOfLongs("user_ids");
+        if (users == null) {
+            return List.of();
+        }
+        Long[] delivered = row.getArrayOfLongs("delivered");
+        Long[] read = row.getArrayOfLongs("read");
+        List<ChatSummary.Receipts> receipts = new ArrayList<>(users.length);
+        for (int i = 0; i < users.length; i++) {
+            receipts.add(new ChatSummary.Receipts(users[i], delivered[i], read[i]));
+        }
+        return receipts;
     }
 
     private static Instant instant(OffsetDateTime time) {

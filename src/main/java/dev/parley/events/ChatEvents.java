@@ -73,7 +73,9 @@ public class ChatEvents {
                     : new ServerFrame.MessageUpdated(audience.chatId(), changed.getId(), changed.getContent(),
                             changed.getEditedAt(), Instant.now()));
         }
-        frames.add(new ServerFrame.Synced(audience.chatId(), replay.recovered(), replay.lastSeq(), Instant.now()));
+        frames.add(new ServerFrame.Synced(audience.chatId(), replay.recovered(), replay.lastSeq(),
+                replay.others().stream().map(member -> new ServerFrame.Receipts(member.getUserId(),
+                        member.getLastDeliveredSeq(), member.getLastReadSeq())).toList(), Instant.now()));
         return frames;
     }
 

@@ -8,6 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 /** Frames the server sends, each stamped with an ISO-8601 UTC {@code timestamp}. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -108,7 +109,13 @@ public sealed interface ServerFrame {
      * everything missed was sent, false when the gap was too large (page history over REST).
      */
     @RegisterForReflection
-    record Synced(long chatId, boolean recovered, long lastSeq, Instant timestamp) implements ServerFrame {
+    record Synced(long chatId, boolean recovered, long lastSeq, List<Receipts> receipts, Instant timestamp)
+            implements ServerFrame {
+    }
+
+    /** How far another member of a direct chat or group has received and read. */
+    @RegisterForReflection
+    record Receipts(long userId, long lastDeliveredSeq, long lastReadSeq) {
     }
 
     @RegisterForReflection

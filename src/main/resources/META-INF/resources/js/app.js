@@ -180,6 +180,10 @@ function listen(client) {
       render();
     });
   }
+  client.addEventListener("synced", ({ detail }) => {
+    positions(chatOf(detail.chat_id), detail.receipts);
+    render();
+  });
   client.addEventListener("error", ({ detail }) => {
     $("#typing").textContent = `⚠ ${detail.message}`;
   });
@@ -207,6 +211,14 @@ function changeMessage(chatId, messageId, change) {
     if (message.id === messageId) change(message);
   }
   render();
+}
+
+/** How far the other members have received and read, as the server last told it (chat list, synced). */
+function positions(chat, receipts) {
+  for (const r of receipts ?? []) {
+    chat.delivered.set(r.user_id, Math.max(chat.delivered.get(r.user_id) ?? 0, r.last_delivered_seq));
+    chat.read.set(r.user_id, Math.max(chat.read.get(r.user_id) ?? 0, r.last_read_seq));
+  }
 }
 
 function watermark(chatId, kind, userId, messageId) {
@@ -237,6 +249,7 @@ async function refreshChats() {
   for (const summary of chats) {
     const chat = chatOf(summary.id);
     Object.assign(chat, { kind: summary.kind, name: summary.name, peer: summary.peer, unread: summary.unread_count });
+    positions(chat, summary.receipts);
     if (summary.peer) state.names.set(summary.peer.id, summary.peer.username);
     if (summary.last_message && !chat.last) {
       chat.last = { content: summary.last_message.content, deleted: summary.last_message.deleted };

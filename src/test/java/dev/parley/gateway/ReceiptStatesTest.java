@@ -99,6 +99,11 @@ class ReceiptStatesTest {
             given().auth().oauth2(bob.token()).get("/api/v1/chats").then()
                     .body("find { it.id == " + chat + " }.unread_count", equalTo(0))
                     .body("find { it.id == " + chat + " }.last_read_seq", equalTo(3));
+            // Alice's list says how far bob got: what a page shows as read after a reload.
+            given().auth().oauth2(alice.token()).get("/api/v1/chats").then()
+                    .body("find { it.id == " + chat + " }.receipts.user_id", equalTo(List.of(bob.id())))
+                    .body("find { it.id == " + chat + " }.receipts[0].last_delivered_seq", equalTo(3))
+                    .body("find { it.id == " + chat + " }.receipts[0].last_read_seq", equalTo(3));
         }
     }
 }

@@ -61,6 +61,11 @@ class SyncTest {
                 assertEquals(chat, synced.get("chat_id").asLong());
                 assertTrue(synced.get("recovered").asBoolean());
                 assertEquals(3, synced.get("last_seq").asLong());
+                // The other members' positions come along, so receipts survive a reconnect (bob wrote nothing).
+                JsonNode receipts = synced.get("receipts");
+                assertEquals(1, receipts.size(), "the other member only: " + receipts);
+                assertEquals(alice.id(), receipts.get(0).get("user_id").asLong());
+                assertEquals(0, receipts.get(0).get("last_read_seq").asLong());
 
                 a.send(Map.of("type", "message", "recipient_id", bob.id(), "content", "live again"));
                 assertEquals(4, b.await("message").get("seq").asLong(), "live traffic follows the replay");

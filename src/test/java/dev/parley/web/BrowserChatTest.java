@@ -42,6 +42,10 @@ class BrowserChatTest {
             assertEquals(0, alicePage.page().findElements(By.cssSelector("#messages b")).size(), "markup is shown as text");
 
             bobPage.waitFor("#messages li.mine .ticks.read");
+            // After a reload the page still knows that alice read it (the chat list carries her positions).
+            bobPage.page().navigate().refresh();
+            bobPage.clickChat(alice.username());
+            bobPage.waitFor("#messages li.mine .ticks.read");
             alicePage.type("#composer textarea", "typing a reply");
             bobPage.until(page -> page.findElement(By.id("typing")).getText().contains("is typing"));
             bobPage.screenshot("bob-sees-typing-and-read");
