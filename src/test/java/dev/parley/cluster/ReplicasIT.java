@@ -269,6 +269,8 @@ class ReplicasIT {
                 String refusal = Handshake.raw(a.baseUri(), "/ws/chat?token=" + TestUser.fresh("carol").token());
                 assertTrue(refusal.startsWith("HTTP/1.1 503"), "a handshake during the outage: " + refusal);
                 assertTrue(refusal.contains("\"code\":\"unavailable\""), "with the JSON error body: " + refusal);
+                assertTrue(a.get("/q/metrics", alice.token()).body()
+                        .contains("parley_rejected_handshakes_total{reason=\"unavailable\"}"), "counted by reason");
                 aliceOnA.roundTrip();
                 assertTrue(aliceOnA.pending("message").isEmpty(), "nothing was confirmed");
             } finally {

@@ -52,6 +52,7 @@ class BrowserChatTest {
             alicePage.type("#composer textarea", Keys.ENTER);
             bobPage.until(page -> page.findElement(By.id("messages")).getText().contains("typing a reply"));
             assertEquals("online", alicePage.page().findElement(By.id("presence")).getText());
+            assertEquals("Sign out", alicePage.page().findElement(By.id("sign-out")).getText(), "a labelled button");
             // Sending ends the typing state at once, not after the server's 3 s expiry.
             bobPage.until(Duration.ofSeconds(2), page -> page.findElement(By.id("typing")).getText().isEmpty());
             alicePage.screenshot("alice-conversation");
