@@ -3,8 +3,8 @@ package dev.parley.cluster.memory;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * (docs/architecture.md, Ordering): an entry whose predecessor has not been
  * published waits; what still waits after the gap timeout is published anyway,
  * skipping the gap, and a skipped seq that turns up later is published late
- * rather than never. An order without state starts from 0.
+ * rather than never. An order without state starts from 0; at most
+ * {@link #REMEMBERED} orders are kept.
  */
 final class OrderBuffer {
 
@@ -30,12 +31,29 @@ final class OrderBuffer {
         boolean flushScheduled;
     }
 
-    private final Map<String, Order> orders = new HashMap<>();
+    /**
+     * The most conversations whose order is remembered. Beyond, the least recently
+     * used one without waiting messages is forgotten, as Redis forgets an order idle
+     * for a week: its next message then waits one gap timeout.
+     */
+    static final int REMEMBERED = 100_000;
+
+    private final Map<String, Order> orders;
     private final long gapMillis;
     private final Vertx vertx;
     private final Consumer<Entry> publish;
 
     OrderBuffer(Duration gapTimeout, Vertx vertx, Consumer<Entry> publish) {
+        this(gapTimeout, vertx, publish, REMEMBERED);
+    }
+
+    OrderBuffer(Duration gapTimeout, Vertx vertx, Consumer<Entry> publish, int remembered) {
+        this.orders = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Order> eldest) {
+                return size() > remembered && eldest.getValue().waiting.isEmpty() && !eldest.getValue().flushScheduled;
+            }
+        };
         this.gapMillis = gapTimeout.toMillis();
         this.vertx = vertx;
         this.publish = publish;
