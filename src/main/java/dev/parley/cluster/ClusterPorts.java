@@ -31,24 +31,28 @@ class ClusterPorts {
     @Produces
     @ApplicationScoped
     Broker broker(Instance<RedisBroker> redis, Instance<MemoryBroker> memory) {
-        return mode == ClusterConfig.Mode.REDIS ? redis.get() : memory.get();
+        return pick(redis, memory);
     }
 
     @Produces
     @ApplicationScoped
     PresenceStore presence(Instance<RedisPresenceStore> redis, Instance<MemoryPresenceStore> memory) {
-        return mode == ClusterConfig.Mode.REDIS ? redis.get() : memory.get();
+        return pick(redis, memory);
     }
 
     @Produces
     @ApplicationScoped
     RateLimiter rateLimiter(Instance<RedisRateLimiter> redis, Instance<MemoryRateLimiter> memory) {
-        return mode == ClusterConfig.Mode.REDIS ? redis.get() : memory.get();
+        return pick(redis, memory);
     }
 
     @Produces
     @ApplicationScoped
     ConnectionRegistry connections(Instance<RedisConnectionRegistry> redis, Instance<MemoryConnectionRegistry> memory) {
+        return pick(redis, memory);
+    }
+
+    private <T> T pick(Instance<? extends T> redis, Instance<? extends T> memory) {
         return mode == ClusterConfig.Mode.REDIS ? redis.get() : memory.get();
     }
 }

@@ -74,7 +74,7 @@ public class ClusterPresence {
     Uni<Void> arrived(long userId) {
         boolean elsewhere = view.elsewhere(userId);
         return store.add(userId)
-                .chain(() -> announce('+', userId))
+                .chain(() -> announce(true, userId))
                 .invoke(() -> {
                     if (!elsewhere) {
                         changes.fire(PresenceChange.online(userId));
@@ -85,7 +85,7 @@ public class ClusterPresence {
     /** The user's last connection here closed. */
     Uni<Void> departed(long userId) {
         return store.remove(userId)
-                .chain(() -> announce('-', userId))
+                .chain(() -> announce(false, userId))
                 .invoke(() -> {
                     if (!view.elsewhere(userId)) {
                         changes.fire(PresenceChange.offline(Set.of(userId), Instant.now(), true));
@@ -93,24 +93,17 @@ public class ClusterPresence {
                 });
     }
 
-    void fanOutLag(long sentAt) {
-        metrics.fanOutLag(System.currentTimeMillis() - sentAt);
-    }
-
-    /** An announcement on the presence channel: {@code +|replica|version|user} or {@code -|...}. */
+    /** Another replica's announcement on the presence channel ({@link PresenceAnnouncement}). */
     void received(String channel, String payload) {
-        if (!channel.equals(channels.presence())) {
-            return;
+        PresenceAnnouncement announcement = channel.equals(channels.presence()) ? PresenceAnnouncement.decode(payload) : null;
+        if (announcement != null && !announcement.replicaId().equals(replica.id())) {
+            view.apply(announcement.replicaId(), announcement.version(), announcement.userId(), announcement.online());
         }
-        String[] parts = payload.split("\\|");
-        if (parts.length != 4 || parts[1].equals(replica.id())) {
-            return;
-        }
-        view.apply(parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]), parts[0].equals("+"));
     }
 
-    private Uni<Void> announce(char change, long userId) {
-        return broker.publish(channels.presence(), change + "|" + replica.id() + "|" + version.incrementAndGet() + "|" + userId);
+    private Uni<Void> announce(boolean online, long userId) {
+        return broker.publish(channels.presence(),
+                new PresenceAnnouncement(online, replica.id(), version.incrementAndGet(), userId).encode());
     }
 
     // The version is read before the users, so a list holds at least every change up to its version.

@@ -165,7 +165,10 @@ public class Node {
             return;
         }
         switch (Publication.decode(payload)) {
-            case Envelope envelope -> fanOut(targets, envelope);
+            case Envelope envelope -> {
+                metrics.fanOutLag(System.currentTimeMillis() - envelope.sentAt());
+                fanOut(targets, envelope);
+            }
             case Disconnect disconnect -> disconnect(targets, disconnect);
         }
     }
@@ -186,7 +189,6 @@ public class Node {
     }
 
     private void fanOut(Set<Session> targets, Envelope envelope) {
-        presence.fanOutLag(envelope.sentAt());
         for (Session session : targets) {
             if (!session.id().equals(envelope.skipConnectionId())
                     && outbound.offer(session, envelope) == Outbound.Verdict.OVERFLOW) {

@@ -2,7 +2,7 @@ package dev.parley.error;
 
 /**
  * A WebSocket handshake refused with a status and the JSON error body: an upgrade
- * check fails with this, and {@link HandshakeRefusals} writes the answer.
+ * check fails with this, and {@link RouteFailureHandler} writes the answer.
  */
 public final class HandshakeRefusal extends RuntimeException {
 

@@ -32,4 +32,13 @@ class PublicationTest {
         assertTrue(one.concerns("conn-2"));
         assertFalse(one.concerns("conn-3"));
     }
+
+    @Test
+    void aPresenceAnnouncementRoundTripsAndAnythingElseIsNone() {
+        PresenceAnnouncement online = new PresenceAnnouncement(true, "replica-1", 7, 42);
+        PresenceAnnouncement offline = new PresenceAnnouncement(false, "replica-1", 8, 42);
+        assertEquals(online, PresenceAnnouncement.decode(online.encode()));
+        assertEquals(offline, PresenceAnnouncement.decode(offline.encode()));
+        assertEquals(null, PresenceAnnouncement.decode("?|replica-1|7|42"));
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link RateLimiter} of a single replica: the same buckets as the Redis
@@ -23,6 +24,7 @@ public class MemoryRateLimiter implements RateLimiter {
     }
 
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicInteger takes = new AtomicInteger();
 
     @Override
     public Uni<Long> take(String key, double perMillisecond, int burst) {
@@ -42,9 +44,9 @@ public class MemoryRateLimiter implements RateLimiter {
         return Uni.createFrom().item(wait[0]);
     }
 
-    /** Now and then, forgets buckets that have refilled completely. */
+    /** Every 1,024th take, once there are many, forgets buckets that have refilled completely. */
     private void sweep(long now) {
-        if (buckets.size() > 10_000 && (now & 0x3FF) == 0) {
+        if ((takes.incrementAndGet() & 0x3FF) == 0 && buckets.size() > 10_000) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
     }
