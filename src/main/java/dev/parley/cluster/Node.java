@@ -98,6 +98,11 @@ public class Node {
         return sessions.userIds();
     }
 
+    /** Whether the user has a live session on this replica. */
+    public boolean isLocal(long userId) {
+        return sessions.has(userId);
+    }
+
     /** The local sessions of a user. */
     public Set<Session> sessionsOf(long userId) {
         return sessions.sessionsOf(userId);

@@ -38,6 +38,11 @@ public class OnlineList {
         return new ArrayList<>(online);
     }
 
+    /** Whether the user has an open connection on any replica, as this replica knows it now. */
+    public boolean isOnline(long userId) {
+        return node.isLocal(userId) || view.elsewhere(userId);
+    }
+
     private void addUpToLimit(Set<Long> online, Iterable<Long> users) {
         for (Long user : users) {
             if (online.size() >= limit) {
