@@ -32,7 +32,7 @@ import java.util.List;
 public class ChatResource {
 
     @RegisterForReflection
-    public record NewGroup(String name, List<Long> memberIds) {
+    public record NewGroup(String name, List<Long> memberIds, String idempotencyKey) {
     }
 
     @RegisterForReflection
@@ -79,7 +79,7 @@ public class ChatResource {
         if (group == null) {
             throw new ChatException(ErrorCode.MISSING_FIELD, "Send {\"name\": ..., \"member_ids\": [...]}");
         }
-        return chats.createGroup(caller.get(), group.name(), group.memberIds())
+        return chats.createGroup(caller.get(), group.name(), group.memberIds(), group.idempotencyKey())
                 .map(audience -> ChatView.of(audience, group.name().strip()));
     }
 

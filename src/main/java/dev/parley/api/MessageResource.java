@@ -43,7 +43,7 @@ public class MessageResource {
         return edits.edit(editor, messageId, edit.content())
                 .call(events::messageEdited)
                 .map(edited -> MessageView.of(edited.message(),
-                        edited.message().getSenderId() == editor.id() ? editor.username() : null));
+                        edited.message().isFrom(editor.id()) ? editor.username() : null));
     }
 
     /** A soft delete: the message keeps its place in history, without content. */

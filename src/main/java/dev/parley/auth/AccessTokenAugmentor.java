@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Accepts only access tokens whose subject is a user id. A refresh token (a
+ * Accepts only access tokens whose subject is a user id, or service tokens
+ * ({@code groups} contain {@code service}, any non-blank {@code sub}). A refresh token (a
  * {@code token_type} or {@code type} claim equal to {@code refresh}) is refused
  * like a bad signature: 401 and, on WebSocket, no upgrade.
  */
@@ -23,6 +24,11 @@ public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
         }
         if (isRefreshToken(jwt)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Refresh tokens are not accepted"));
+        }
+        if (jwt.getGroups() != null && jwt.getGroups().contains(Caller.SERVICE)) {
+            return jwt.getSubject() == null || jwt.getSubject().isBlank()
+                    ? Uni.createFrom().failure(new AuthenticationFailedException("A service token needs a sub claim"))
+                    : Uni.createFrom().item(identity);
         }
         try {
             CurrentCaller.userId(jwt.getSubject());

@@ -34,10 +34,14 @@ public class CurrentCaller {
     }
 
     static Caller fromToken(JsonWebToken jwt) {
+        Set<String> roles = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+        if (roles.contains(Caller.SERVICE)) {
+            return new Caller(0, jwt.getSubject(), null, roles, Instant.ofEpochSecond(jwt.getExpirationTime()));
+        }
         long id = userId(jwt.getSubject());
         String username = firstNonBlank(claimText(jwt, Claims.preferred_username.name()),
                 claimText(jwt, Claims.upn.name()), "user" + id);
-        return new Caller(id, username, claimText(jwt, "picture"), jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups()),
+        return new Caller(id, username, claimText(jwt, "picture"), roles,
                 Instant.ofEpochSecond(jwt.getExpirationTime()));
     }
 

@@ -23,8 +23,8 @@ public class ChatListing {
             SELECT c.id, c.kind, c.name, c.last_seq, m.last_read_seq,
                    (SELECT count(*) FROM messages u
                      WHERE u.conversation_id = c.id AND u.seq > m.last_read_seq
-                       AND u.sender_id <> m.user_id AND u.deleted_at IS NULL) AS unread,
-                   last.id AS last_id, last.seq AS last_seq_no, last.sender_id, last.content, last.created_at,
+                       AND u.sender_id IS DISTINCT FROM m.user_id AND u.deleted_at IS NULL) AS unread,
+                   last.id AS last_id, last.seq AS last_seq_no, last.sender_id, last.message_type, last.content, last.created_at,
                    last.deleted_at IS NOT NULL AS last_deleted,
                    peer.id AS peer_id, peer.username AS peer_username, peer.avatar_url AS peer_avatar,
                    peer.last_seen AS peer_last_seen,
@@ -61,7 +61,7 @@ public class ChatListing {
 
     private static ChatSummary summary(Row row) {
         ChatSummary.LastMessage last = row.getLong("last_id") == null ? null : new ChatSummary.LastMessage(
-                row.getLong("last_id"), row.getLong("last_seq_no"), row.getLong("sender_id"), row.getString("content"),
+                row.getLong("last_id"), row.getLong("last_seq_no"), row.getLong("sender_id"), row.getString("message_type"), row.getString("content"),
                 instant(row.getOffsetDateTime("created_at")), row.getBoolean("last_deleted"));
         ChatSummary.Peer peer = row.getLong("peer_id") == null ? null : new ChatSummary.Peer(row.getLong("peer_id"),
                 row.getString("peer_username"), row.getString("peer_avatar"),

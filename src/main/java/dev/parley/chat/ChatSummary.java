@@ -16,7 +16,7 @@ public record ChatSummary(long id, String kind, String name, long lastSeq, long 
     }
 
     @RegisterForReflection
-    public record LastMessage(long id, long seq, long senderId, String content, Instant createdAt, boolean deleted) {
+    public record LastMessage(long id, long seq, Long senderId, String messageType, String content, Instant createdAt, boolean deleted) {
     }
 
     @RegisterForReflection

@@ -4,7 +4,9 @@ import dev.parley.auth.Caller;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.user.UserRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.vertx.pgclient.PgException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,16 +38,52 @@ public class Chats {
         this.access = access;
     }
 
-    /** A group of the creator and {@code memberIds}; every member must be a known user. */
-    @WithTransaction
-    public Uni<Audience> createGroup(Caller creator, String name, List<Long> memberIds) {
+    /**
+     * A group of the creator and {@code memberIds} (the platform's backend creates
+     * groups it is not a member of); every member must be a known user. With an
+     * {@code idempotencyKey} a retry, even a concurrent one, answers the group the
+     * first attempt created.
+     */
+    public Uni<Audience> createGroup(Caller creator, String name, List<Long> memberIds, String idempotencyKey) {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             return Uni.createFrom().failure(new ChatException(ErrorCode.MISSING_FIELD, "name is required (1 to 100 characters)"));
         }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_FIELD,
+                    "idempotency_key has 1 to 200 characters"));
+        }
+        Uni<Audience> create = Panache.withTransaction(() -> previous(idempotencyKey)
+                .onItem().ifNull().switchTo(() -> insertGroup(creator, name, memberIds, idempotencyKey)));
+        return idempotencyKey == null ? create
+                : create.onFailure(Chats::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
+                        () -> previous(idempotencyKey)));
+    }
+
+    private Uni<Audience> previous(String idempotencyKey) {
+        return idempotencyKey == null ? Uni.createFrom().nullItem()
+                : conversations.find("idempotencyKey", idempotencyKey).firstResult()
+                        .onItem().ifNotNull().transformToUni(access::audience);
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Uni<Audience> insertGroup(Caller creator, String name, List<Long> memberIds, String idempotencyKey) {
         Set<Long> ids = new LinkedHashSet<>();
-        ids.add(creator.id());
+        if (!creator.isService()) {
+            ids.add(creator.id());
+        }
         if (memberIds != null) {
             ids.addAll(memberIds);
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().failure(new ChatException(ErrorCode.MISSING_FIELD, "member_ids names the members"));
         }
         if (ids.size() > config.maxGroupMembers()) {
             return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_FIELD,
@@ -57,18 +95,19 @@ public class Chats {
                         throw new ChatException(ErrorCode.UNKNOWN_RECIPIENT, "Some member_ids are unknown users");
                     }
                 })
-                .chain(() -> conversations.persist(new Conversation(ConversationKind.GROUP, name.strip(), creator.id(),
-                        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))))
+                .chain(() -> conversations.persist(new Conversation(ConversationKind.GROUP, name.strip(),
+                        creator.isService() ? null : creator.id(),
+                        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)).withIdempotencyKey(idempotencyKey)))
                 .call(group -> Multi.createFrom().iterable(ids)
                         .onItem().transformToUniAndConcatenate(id -> members.add(group.getId(), id))
                         .collect().last())
                 .chain(access::audience);
     }
 
-    /** Adds {@code userId} to a group the caller is a member of (or any group, for an admin). */
+    /** Adds {@code userId} to a group the caller is a member of (any group, for an admin or the backend). */
     @WithTransaction
     public Uni<MembershipChange> addMember(Caller caller, long chatId, long userId) {
-        return (caller.isAdmin() ? access.require(chatId) : access.requireMember(caller, chatId))
+        return (caller.isPrivileged() ? access.require(chatId) : access.requireMember(caller, chatId))
                 .invoke(conversation -> requireGroup(conversation, "Only groups get members added; rooms are joined"))
                 .chain(group -> users.findById(userId)
                         .onItem().ifNull().failWith(() -> new ChatException(ErrorCode.UNKNOWN_RECIPIENT,
@@ -85,7 +124,7 @@ public class Chats {
                 throw new ChatException(ErrorCode.FORBIDDEN, "Nobody leaves a direct chat");
             }
             boolean self = userId == caller.id();
-            boolean allowed = self || caller.isAdmin() || (conversation.getKind() == ConversationKind.GROUP
+            boolean allowed = self || caller.isPrivileged() || (conversation.getKind() == ConversationKind.GROUP
                     && Long.valueOf(caller.id()).equals(conversation.getCreatedBy()));
             if (!allowed) {
                 throw new ChatException(ErrorCode.FORBIDDEN, "Only the group's creator removes others");

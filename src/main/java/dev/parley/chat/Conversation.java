@@ -35,6 +35,10 @@ public class Conversation {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The key a group was created with, so a retry finds it instead of making a second one. */
+    @Column(name = "idempotency_key", length = 200)
+    private String idempotencyKey;
+
     protected Conversation() {
         // for Hibernate
     }
@@ -44,6 +48,11 @@ public class Conversation {
         this.name = name;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+    }
+
+    public Conversation withIdempotencyKey(String key) {
+        this.idempotencyKey = key;
+        return this;
     }
 
     public Long getId() {
@@ -72,6 +81,13 @@ public class Conversation {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** In a direct chat, the member who is not {@code userId} (read from the pair's key). */
+    public long otherMember(long userId) {
+        String[] pair = directKey.split(":");
+        long low = Long.parseLong(pair[0]);
+        return low == userId ? Long.parseLong(pair[1]) : low;
     }
 
     /** The key that makes a pair of users share exactly one direct conversation. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Pages through stored messages; only members read a conversation. */
@@ -77,11 +78,11 @@ public class History {
         if (found.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Long> senders = found.stream().map(Message::getSenderId).distinct().toList();
+        List<Long> senders = found.stream().map(Message::getSenderId).filter(Objects::nonNull).distinct().toList();
         return users.list("id in ?1", senders).map(known -> {
             Map<Long, User> byId = known.stream().collect(Collectors.toMap(User::getId, user -> user));
             return found.stream().map(message -> {
-                User sender = byId.get(message.getSenderId());
+                User sender = message.isSystem() ? null : byId.get(message.getSenderId());
                 return new StoredMessage(message, sender == null ? null : sender.getUsername(),
                         sender == null ? null : sender.getAvatarUrl());
             }).toList();

@@ -18,15 +18,6 @@ public class MemberRepository implements PanacheRepositoryBase<Member, Member.Ke
                 .project(Long.class).list();
     }
 
-    /** Everyone who shares a direct chat or a group with {@code userId}: who hears of their presence. */
-    public Uni<List<Long>> contacts(long userId) {
-        return find("""
-                select distinct other.userId from Member mine, Member other, Conversation c
-                 where mine.userId = ?1 and other.conversationId = mine.conversationId
-                   and c.id = mine.conversationId and c.kind <> ?2 and other.userId <> ?1
-                """, userId, ConversationKind.ROOM).project(Long.class).list();
-    }
-
     /** Adds the member; false when they already were one. */
     public Uni<Boolean> add(long conversationId, long userId) {
         return getSession().chain(session -> session.createNativeQuery("""

@@ -1,5 +1,6 @@
 package dev.parley.chat;
 
+import dev.parley.protocol.MessageType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,6 +15,9 @@ import java.time.Instant;
 @Table(name = "messages")
 public class Message {
 
+    private static final String TEXT = "text";
+    private static final String SYSTEM = "system";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -24,8 +28,15 @@ public class Message {
     @Column(nullable = false)
     private long seq;
 
-    @Column(name = "sender_id", nullable = false)
-    private long senderId;
+    /** Null for a system message (from the platform, not a user). */
+    @Column(name = "sender_id")
+    private Long senderId;
+
+    @Column(name = "message_type", nullable = false, length = 16)
+    private String messageType = TEXT;
+
+    @Column(name = "idempotency_key", length = 200)
+    private String idempotencyKey;
 
     private String content;
 
@@ -51,7 +62,7 @@ public class Message {
         // for Hibernate
     }
 
-    public Message(long conversationId, long seq, long eventSeq, long senderId, String content, String clientMsgId,
+    public Message(long conversationId, long seq, long eventSeq, Long senderId, String content, String clientMsgId,
                    Instant createdAt) {
         this.eventSeq = eventSeq;
         this.conversationId = conversationId;
@@ -68,6 +79,30 @@ public class Message {
         Message message = new Message(conversationId, seq, eventSeq, senderId, content, clientMsgId, createdAt);
         message.id = id;
         return message;
+    }
+
+    /** A system message just stored outside Hibernate, with its generated id. */
+    static Message storedSystem(long id, long conversationId, long seq, long eventSeq, String content,
+                                String idempotencyKey, Instant createdAt) {
+        Message message = new Message(conversationId, seq, eventSeq, null, content, null, createdAt);
+        message.id = id;
+        message.messageType = SYSTEM;
+        message.idempotencyKey = idempotencyKey;
+        return message;
+    }
+
+    /** Posted by the platform ({@code message_type: "system"}), not by a user: it has no sender. */
+    public boolean isSystem() {
+        return SYSTEM.equals(messageType);
+    }
+
+    public MessageType getMessageType() {
+        return isSystem() ? MessageType.SYSTEM : MessageType.TEXT;
+    }
+
+    /** Whether {@code userId} sent it (never true of a system message). */
+    public boolean isFrom(long userId) {
+        return senderId != null && senderId == userId;
     }
 
     /** Replaces the content; the history shows the message as edited. */
@@ -108,7 +143,7 @@ public class Message {
         return seq;
     }
 
-    public long getSenderId() {
+    public Long getSenderId() {
         return senderId;
     }
 

@@ -48,7 +48,7 @@ public class MessageEdits {
         return messages.findById(messageId)
                 .onItem().ifNull().failWith(() -> new ChatException(ErrorCode.NOT_FOUND, "No message " + messageId))
                 .invoke(message -> {
-                    if (message.getSenderId() != caller.id() && !caller.isAdmin()) {
+                    if (!message.isFrom(caller.id()) && !caller.isAdmin()) {
                         throw new ChatException(ErrorCode.FORBIDDEN, "Only its sender may change message " + messageId);
                     }
                     if (message.isDeleted()) {

@@ -1,5 +1,6 @@
 package dev.parley.chat;
 
+import dev.parley.policy.Reach;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,7 +25,8 @@ import java.util.Set;
  * when idle a message is written at once.
  *
  * <p>The statement keeps the rules of a single send: it stores only messages whose
- * sender is a member of the chat and whose {@code client_msg_id} is new; it takes
+ * sender is a member of the chat, may reach the other member of a direct chat
+ * ({@code parley_may_reach}) and whose {@code client_msg_id} is new; it takes
  * the chats' row locks in id order (so concurrent batches cannot deadlock), numbers
  * each chat's messages after its {@code last_seq} in arrival order, and returns each
  * stored message with its chat's audience. A draft it did not store completes
@@ -42,6 +44,9 @@ class MessageWriter {
                 SELECT i.* FROM input i
                  WHERE EXISTS (SELECT 1 FROM members m WHERE m.conversation_id = i.conversation_id AND m.user_id = i.sender_id)
                    AND NOT EXISTS (SELECT 1 FROM messages x WHERE x.sender_id = i.sender_id AND x.client_msg_id = i.client_msg_id)
+                   AND NOT EXISTS (SELECT 1 FROM conversations c JOIN members o ON o.conversation_id = c.id
+                                    WHERE c.id = i.conversation_id AND c.kind = 'direct' AND o.user_id <> i.sender_id
+                                      AND NOT parley_may_reach(i.sender_id, o.user_id, $6))
             ), locked AS (
                 SELECT c.id, c.kind, c.created_at, c.last_seq, c.last_event_seq FROM conversations c
                  WHERE c.id IN (SELECT conversation_id FROM fresh) ORDER BY c.id FOR UPDATE
@@ -71,9 +76,11 @@ class MessageWriter {
 
     private final Pool pool;
     private final Batcher<Draft, SentMessage> batcher;
+    private final boolean mentorshipsOnly;
 
-    MessageWriter(Pool pool, ChatConfig config) {
+    MessageWriter(Pool pool, ChatConfig config, Reach reach) {
         this.pool = pool;
+        this.mentorshipsOnly = reach.mentorshipsOnly();
         this.batcher = new Batcher<>(config.writeBatchSize(), this::store);
     }
 
@@ -83,7 +90,8 @@ class MessageWriter {
 
     /**
      * Stores the draft once committed; null when it was not stored because the
-     * sender is not a member or already used its {@code client_msg_id}.
+     * sender is not a member, may not reach the other member of a direct chat, or
+     * already used its {@code client_msg_id}.
      */
     Uni<SentMessage> write(Draft draft) {
         return batcher.submit(draft);
@@ -95,7 +103,7 @@ class MessageWriter {
         Set<String> clientIds = new HashSet<>();
         List<Draft> batch = drafts.stream().map(draft -> draft.clientMsgId() == null
                 || clientIds.add(draft.senderId() + ":" + draft.clientMsgId()) ? draft : null).toList();
-        return pool.preparedQuery(WRITE).execute(parameters(batch.stream().filter(Objects::nonNull).toList()))
+        return pool.preparedQuery(WRITE).execute(parameters(batch.stream().filter(Objects::nonNull).toList(), mentorshipsOnly))
                 .map(rows -> stored(batch, rows))
                 .onFailure(failure -> failure instanceof PgException pg && RETRY_ALONE.contains(pg.getSqlState()))
                 .recoverWithItem(() -> Arrays.asList(new SentMessage[drafts.size()]));
@@ -124,7 +132,7 @@ class MessageWriter {
         return Arrays.asList(stored);
     }
 
-    private static Tuple parameters(List<Draft> batch) {
+    private static Tuple parameters(List<Draft> batch, boolean mentorshipsOnly) {
         int size = batch.size();
         Long[] chats = new Long[size];
         Long[] senders = new Long[size];
@@ -139,6 +147,6 @@ class MessageWriter {
             clientIds[i] = draft.clientMsgId();
             createdAt[i] = draft.createdAt().atOffset(ZoneOffset.UTC);
         }
-        return Tuple.of(chats, senders, contents, clientIds, createdAt);
+        return Tuple.of(chats, senders, contents, clientIds, createdAt, mentorshipsOnly);
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.auth.Caller;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.metrics.ChatMetrics;
+import dev.parley.policy.Reach;
 import dev.parley.user.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -30,10 +31,12 @@ public class Messages {
     private final ChatMetrics metrics;
     private final MessageWriter writer;
     private final DirectChats directChats;
+    private final Reach reach;
 
     Messages(MessageContent content, UserRepository users, ConversationRepository conversations,
              MessageRepository messages, ChatAccess access, ChatMetrics metrics, MessageWriter writer,
-             DirectChats directChats) {
+             DirectChats directChats, Reach reach) {
+        this.reach = reach;
         this.metrics = metrics;
         this.writer = writer;
         this.directChats = directChats;
@@ -55,6 +58,7 @@ public class Messages {
                 return users.findById(recipientId)
                         .onItem().ifNull().failWith(() -> new ChatException(ErrorCode.UNKNOWN_RECIPIENT,
                                 "Unknown recipient " + recipientId))
+                        .call(() -> reach.require(sender.id(), recipientId))
                         .chain(() -> conversations.openDirect(sender.id(), recipientId))
                         .chain(conversations::findById);
             }).invoke(sent -> directChats.remember(sender.id(), recipientId, sent.audience().chatId()));
@@ -66,7 +70,7 @@ public class Messages {
     /** A message to a conversation the sender is a member of. */
     public Uni<SentMessage> sendToChat(Caller sender, long chatId, String rawContent, String clientMsgId) {
         return draft(sender, rawContent, clientMsgId).chain(draft -> batched(chatId, draft)
-                .onItem().ifNull().switchTo(() -> storeOneByOne(draft, () -> access.requireMember(sender, chatId))));
+                .onItem().ifNull().switchTo(() -> storeOneByOne(draft, () -> access.requireSpeaker(sender, chatId))));
     }
 
     private Uni<Draft> draft(Caller sender, String rawContent, String rawClientMsgId) {

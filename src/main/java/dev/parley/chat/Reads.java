@@ -34,8 +34,9 @@ public class Reads {
                 .chain(message -> access.requireMember(reader, message.getConversationId())
                         .onFailure(ChatException.class).transform(refused -> new ChatException(ErrorCode.FORBIDDEN,
                                 "Message " + messageId + " is not in one of your conversations"))
+                        .call(conversation -> access.requireReach(reader, conversation))
                         .chain(access::audience)
-                        .chain(audience -> message.getSenderId() == reader.id()
+                        .chain(audience -> message.isFrom(reader.id())
                                 ? Uni.createFrom().item(new ReadReceipt(audience, reader.id(), message.getSeq(),
                                         message, false, false))
                                 : advance(audience, reader.id(), message.getSeq(), message)));
@@ -44,7 +45,7 @@ public class Reads {
     /** {@code read_messages}: everything in the chat so far. */
     @WithTransaction
     public Uni<ReadReceipt> markAllRead(Caller reader, long chatId) {
-        return access.requireMember(reader, chatId)
+        return access.requireSpeaker(reader, chatId)
                 .chain(conversation -> access.audience(conversation)
                         .chain(audience -> advance(audience, reader.id(), conversation.getLastSeq(), null)));
     }

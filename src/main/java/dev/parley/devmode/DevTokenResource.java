@@ -49,16 +49,17 @@ public class DevTokenResource {
             throw new ChatException(ErrorCode.MISSING_FIELD, "Send {\"user_id\": 1, \"username\": \"alice\"}");
         }
         Instant expiresAt = Instant.now().plus(config.tokenLifespan());
+        Set<String> roles = request.roles() == null ? Set.of("student") : request.roles();
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .subject(String.valueOf(request.userId()))
                 .claim("preferred_username", request.username())
-                .groups(request.roles() == null ? Set.of("student") : request.roles())
+                .groups(roles)
                 .expiresAt(expiresAt);
         if (request.picture() != null) {
             claims.claim("picture", request.picture());
         }
         String token = claims.sign();
-        return users.put(request.userId(), request.username(), request.picture())
+        return users.put(request.userId(), request.username(), request.picture(), roles)
                 .map(user -> new TokenResponse(token, request.userId(), request.username(), expiresAt));
     }
 }

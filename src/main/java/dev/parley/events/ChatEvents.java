@@ -12,7 +12,6 @@ import dev.parley.chat.SentMessage;
 import dev.parley.chat.StoredMessage;
 import dev.parley.cluster.Delivery;
 import dev.parley.cluster.Route;
-import dev.parley.protocol.MessageType;
 import dev.parley.protocol.ServerFrame;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +35,16 @@ public class ChatEvents {
         this.delivery = delivery;
     }
 
-    /** The frame a stored message travels as: {@code message} in a direct chat, {@code new_message} elsewhere. */
+    /**
+     * The frame a stored message travels as: {@code message} in a direct chat,
+     * {@code new_message} elsewhere and for a system message ({@code sender} null).
+     */
     public ServerFrame messageFrame(SentMessage sent, Caller sender) {
         Message message = sent.message();
         Audience audience = sent.audience();
+        if (sender == null) {
+            return new ServerFrame.NewMessage(audience.chatId(), body(message, null, null), null, Instant.now());
+        }
         if (audience.kind() == ConversationKind.DIRECT) {
             return new ServerFrame.ChatMessage(message.getId(), message.getConversationId(), message.getSeq(),
                     message.getSenderId(), sender.username(), sender.avatarUrl(), audience.otherMember(sender.id()),
@@ -55,7 +60,7 @@ public class ChatEvents {
         Audience audience = replay.audience();
         for (StoredMessage stored : replay.added()) {
             Message message = stored.message();
-            frames.add(audience.kind() == ConversationKind.DIRECT
+            frames.add(audience.kind() == ConversationKind.DIRECT && !message.isSystem()
                     ? new ServerFrame.ChatMessage(message.getId(), message.getConversationId(), message.getSeq(),
                             message.getSenderId(), stored.senderUsername(), stored.senderAvatar(),
                             audience.otherMember(message.getSenderId()), message.getContent(), message.getClientMsgId(),
@@ -83,7 +88,7 @@ public class ChatEvents {
     public static ServerFrame.MessageBody body(Message message, String senderUsername, String senderAvatar) {
         boolean deleted = message.isDeleted();
         return new ServerFrame.MessageBody(message.getId(), message.getSeq(), deleted ? null : message.getContent(),
-                message.getSenderId(), senderUsername, senderAvatar, message.getCreatedAt(), MessageType.TEXT,
+                message.getSenderId(), senderUsername, senderAvatar, message.getCreatedAt(), message.getMessageType(),
                 message.getClientMsgId(), deleted ? Boolean.TRUE : null);
     }
 
@@ -92,7 +97,7 @@ public class ChatEvents {
         Message message = sent.message();
         Route route = Route.of(sent.audience().chatId()).skipping(skipConnectionId)
                 .inOrder(sent.audience().orderKey(), message.getSeq());
-        if (!sent.audience().isRoom()) {
+        if (!sent.audience().isRoom() && !message.isSystem()) {
             route = route.withReceipt(message.getId(), message.getSeq(), message.getSenderId());
         }
         return toChat(sent.audience(), frame, route);
@@ -129,13 +134,15 @@ public class ChatEvents {
     public Uni<Void> read(ReadReceipt receipt, String skipConnectionId) {
         long chatId = receipt.audience().chatId();
         Message message = receipt.message();
-        Uni<Void> delivered = message != null && receipt.deliveredToo() && !receipt.audience().isRoom()
+        // A system message has no sender to tell.
+        Message fromUser = message == null || message.isSystem() ? null : message;
+        Uni<Void> delivered = fromUser != null && receipt.deliveredToo() && !receipt.audience().isRoom()
                 ? delivered(chatId, message.getId(), receipt.readerId(), message.getSenderId())
                 : Uni.createFrom().voidItem();
         if (!receipt.advanced()) {
             return delivered;
         }
-        Uni<Void> read = message == null ? Uni.createFrom().voidItem()
+        Uni<Void> read = fromUser == null ? Uni.createFrom().voidItem()
                 : delivery.toUsers(Set.of(message.getSenderId(), receipt.readerId()), new ServerFrame.Read(
                         message.getId(), chatId, receipt.readerId(), Instant.now()),
                         Route.of(chatId).skipping(skipConnectionId));

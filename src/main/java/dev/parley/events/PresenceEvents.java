@@ -1,13 +1,12 @@
 package dev.parley.events;
 
-import dev.parley.chat.MemberRepository;
 import dev.parley.cluster.Delivery;
 import dev.parley.cluster.PresenceChange;
 import dev.parley.cluster.Route;
 import dev.parley.context.SafeContext;
+import dev.parley.policy.PresenceAudience;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.user.UserService;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -17,20 +16,21 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 
 /**
- * Tells a user's contacts (who share a direct chat or a group with them) about
+ * Tells a user's contacts ({@link PresenceAudience}: who shares a chat or a
+ * mentorship with them, as the contact policy and blocks allow) about
  * their presence, as the cluster reports it ({@link PresenceChange}), and records
  * {@code last_seen}.
  */
 @ApplicationScoped
 public class PresenceEvents {
 
-    private final MemberRepository members;
+    private final PresenceAudience audience;
     private final Delivery delivery;
     private final UserService users;
     private final Vertx vertx;
 
-    PresenceEvents(MemberRepository members, Delivery delivery, UserService users, Vertx vertx) {
-        this.members = members;
+    PresenceEvents(PresenceAudience audience, Delivery delivery, UserService users, Vertx vertx) {
+        this.audience = audience;
         this.delivery = delivery;
         this.users = users;
         this.vertx = vertx;
@@ -58,9 +58,8 @@ public class PresenceEvents {
     }
 
     /** Through the broker to every replica, or only to the contacts connected here. */
-    @WithSession
     Uni<Void> toContacts(long userId, ServerFrame frame, boolean everywhere) {
-        return members.contacts(userId).chain(contacts -> everywhere
+        return audience.of(userId).chain(contacts -> everywhere
                 ? delivery.toUsers(contacts, frame, Route.DIRECT)
                 : delivery.toUsersHere(contacts, frame));
     }

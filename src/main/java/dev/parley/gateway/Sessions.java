@@ -2,7 +2,7 @@ package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
 import dev.parley.cluster.Node;
-import dev.parley.cluster.OnlineList;
+import dev.parley.policy.VisiblePresence;
 import dev.parley.cluster.Session;
 import dev.parley.limits.FloodGuard;
 import dev.parley.protocol.ServerFrame;
@@ -24,15 +24,15 @@ import java.util.Map;
 public class Sessions {
 
     private final Node node;
-    private final OnlineList onlineList;
+    private final VisiblePresence visiblePresence;
     private final TokenExpiry expiry;
     private final FloodGuard flood;
     private final Upgrades upgrades;
 
-    Sessions(Node node, OnlineList onlineList, TokenExpiry expiry, FloodGuard flood,
+    Sessions(Node node, VisiblePresence visiblePresence, TokenExpiry expiry, FloodGuard flood,
              Upgrades upgrades) {
         this.node = node;
-        this.onlineList = onlineList;
+        this.visiblePresence = visiblePresence;
         this.expiry = expiry;
         this.flood = flood;
         this.upgrades = upgrades;
@@ -52,10 +52,10 @@ public class Sessions {
         expiry.watch(session);
         // The handshake recorded the caller's profile (DeletedUserCheck).
         return node.open(session)
-                .map(ignored -> {
+                .chain(() -> visiblePresence.forConnected(caller.id()))
+                .map(online -> {
                     Log.infof("User %d connected via WebSocket (connection %s)", caller.id(), connection.id());
-                    return new ServerFrame.Connected(caller.id(), caller.username(),
-                            onlineList.forConnected(caller.id()), Instant.now());
+                    return new ServerFrame.Connected(caller.id(), caller.username(), online, Instant.now());
                 });
     }
 

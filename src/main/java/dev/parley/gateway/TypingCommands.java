@@ -7,6 +7,7 @@ import dev.parley.cluster.Route;
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.events.ChatEvents;
+import dev.parley.policy.Reach;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.user.UserService;
@@ -31,8 +32,11 @@ public class TypingCommands {
     private final ChatAccess access;
     private final ChatEvents events;
     private final Delivery delivery;
+    private final Reach reach;
 
-    TypingCommands(TypingTracker tracker, UserService users, ChatAccess access, ChatEvents events, Delivery delivery) {
+    TypingCommands(TypingTracker tracker, UserService users, ChatAccess access, ChatEvents events, Delivery delivery,
+                   Reach reach) {
+        this.reach = reach;
         this.tracker = tracker;
         this.users = users;
         this.access = access;
@@ -56,14 +60,14 @@ public class TypingCommands {
             if (!exists) {
                 throw new ChatException(ErrorCode.UNKNOWN_RECIPIENT, "Unknown recipient " + recipientId);
             }
-            return forward(caller, new TypingTracker.Key.ToUser(caller.id(), recipientId), typing,
-                    state -> delivery.toUsers(List.of(recipientId), frame(null, caller, state), Route.DIRECT));
-        });
+            return reach.require(caller.id(), recipientId);
+        }).chain(() -> forward(caller, new TypingTracker.Key.ToUser(caller.id(), recipientId), typing,
+                state -> delivery.toUsers(List.of(recipientId), frame(null, caller, state), Route.DIRECT)));
     }
 
     @WithSession
     Uni<Void> toChat(Caller caller, long chatId, boolean typing, String connectionId) {
-        return access.requireMember(caller, chatId).chain(access::audience).chain(audience -> forward(caller,
+        return access.requireSpeaker(caller, chatId).chain(access::audience).chain(audience -> forward(caller,
                 new TypingTracker.Key.InChat(caller.id(), chatId), typing,
                 state -> events.toChat(audience.without(caller.id()), frame(chatId, caller, state),
                         Route.of(chatId).skipping(connectionId))));

@@ -1,6 +1,7 @@
 package dev.parley.presence;
 
-import dev.parley.cluster.PresenceStore;
+import dev.parley.auth.CurrentCaller;
+import dev.parley.policy.VisiblePresence;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -17,15 +18,17 @@ public class OnlineUsersResource {
     public record OnlineUsers(List<Long> onlineUsers, int count) {
     }
 
-    private final PresenceStore presence;
+    private final VisiblePresence presence;
+    private final CurrentCaller caller;
 
-    OnlineUsersResource(PresenceStore presence) {
+    OnlineUsersResource(VisiblePresence presence, CurrentCaller caller) {
         this.presence = presence;
+        this.caller = caller;
     }
 
-    /** Users with at least one open connection on any replica. */
+    /** Users with at least one open connection on any replica, as far as the contact policy shows them. */
     @GET
     public Uni<OnlineUsers> get() {
-        return presence.onlineUsers().map(users -> new OnlineUsers(users, users.size()));
+        return presence.online(caller.get().id()).map(users -> new OnlineUsers(users, users.size()));
     }
 }

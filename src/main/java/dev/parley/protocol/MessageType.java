@@ -6,5 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum MessageType {
     /** Written by a user. */
     @JsonProperty("text")
-    TEXT
+    TEXT,
+    /** Posted by the platform's backend ({@code POST /api/v1/system-messages}); it has no sender. */
+    @JsonProperty("system")
+    SYSTEM
 }

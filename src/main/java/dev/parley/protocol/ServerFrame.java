@@ -54,7 +54,7 @@ public sealed interface ServerFrame {
 
     /** The message inside {@link NewMessage}. */
     @RegisterForReflection
-    record MessageBody(long id, long seq, String content, long senderId, String senderUsername, String senderAvatar,
+    record MessageBody(long id, long seq, String content, Long senderId, String senderUsername, String senderAvatar,
                        Instant createdAt, MessageType messageType, String clientMsgId, Boolean deleted) {
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.user;
 
+import dev.parley.auth.Caller;
 import dev.parley.auth.CurrentCaller;
 import dev.parley.error.ErrorCode;
 import dev.parley.error.HandshakeRefusal;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * deleted user's still-valid token with 403; during a database outage it answers
  * 503 with the JSON error body ({@link HandshakeRefusal}). One statement does both, so
  * opening a connection costs one database round trip for the user, not two.
+ * A service token is for the server API, never a chat connection: 403.
  */
 @ApplicationScoped
 public class DeletedUserCheck implements HttpUpgradeCheck {
@@ -29,12 +31,19 @@ public class DeletedUserCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        return context.securityIdentity().chain(identity -> isToken(identity)
-                ? users.record(callers.of(identity))
-                        .onFailure(Outages::isOutage).transform(outage -> new HandshakeRefusal(ErrorCode.UNAVAILABLE,
-                                "The database is unavailable; retry shortly", outage))
-                        .chain(deleted -> deleted ? CheckResult.rejectUpgrade(403) : CheckResult.permitUpgrade())
-                : CheckResult.permitUpgrade());
+        return context.securityIdentity().chain(identity -> {
+            if (!isToken(identity)) {
+                return CheckResult.permitUpgrade();
+            }
+            Caller caller = callers.of(identity);
+            if (caller.isService()) {
+                return CheckResult.rejectUpgrade(403);
+            }
+            return users.record(caller)
+                    .onFailure(Outages::isOutage).transform(outage -> new HandshakeRefusal(ErrorCode.UNAVAILABLE,
+                            "The database is unavailable; retry shortly", outage))
+                    .chain(deleted -> deleted ? CheckResult.rejectUpgrade(403) : CheckResult.permitUpgrade());
+        });
     }
 
     private static boolean isToken(SecurityIdentity identity) {

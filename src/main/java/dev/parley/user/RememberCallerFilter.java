@@ -1,11 +1,12 @@
 package dev.parley.user;
 
+import dev.parley.auth.Caller;
 import dev.parley.auth.CurrentCaller;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Every authenticated REST request refreshes the caller's profile from its token. */
+/** Every authenticated REST request refreshes the caller's profile from its token (a service has none). */
 public class RememberCallerFilter {
 
     private final CurrentIdentityAssociation identities;
@@ -20,8 +21,12 @@ public class RememberCallerFilter {
 
     @ServerRequestFilter
     public Uni<Void> remember() {
-        return identities.getDeferredIdentity().chain(identity -> identity.isAnonymous()
-                ? Uni.createFrom().voidItem()
-                : users.remember(callers.of(identity)));
+        return identities.getDeferredIdentity().chain(identity -> {
+            if (identity.isAnonymous()) {
+                return Uni.createFrom().voidItem();
+            }
+            Caller caller = callers.of(identity);
+            return caller.isService() ? Uni.createFrom().voidItem() : users.remember(caller);
+        });
     }
 }

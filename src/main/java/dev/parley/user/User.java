@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A person Parley knows: created from token claims on first contact, or ahead of it by an admin. */
 @Entity
@@ -30,6 +31,10 @@ public class User {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /** As the user's latest token (or the platform's backend) stated them; the contact policy reads them. */
+    @Column(nullable = false)
+    private String[] roles;
+
     public Long getId() {
         return id;
     }
@@ -48,5 +53,9 @@ public class User {
 
     public Instant getLastSeen() {
         return lastSeen;
+    }
+
+    public List<String> getRoles() {
+        return roles == null ? List.of() : List.of(roles);
     }
 }

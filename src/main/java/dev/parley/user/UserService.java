@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Set;
 
 @ApplicationScoped
 public class UserService {
@@ -42,7 +43,7 @@ public class UserService {
 
     /** Records the caller's profile as its token states it, unless deleted; true when the user was deleted. */
     public Uni<Boolean> record(Caller caller) {
-        return profiles.save(caller.id(), caller.username(), caller.avatarUrl());
+        return profiles.save(caller.id(), caller.username(), caller.avatarUrl(), caller.roles());
     }
 
     /**
@@ -77,9 +78,9 @@ public class UserService {
         return users.lastSeenAt(id, time);
     }
 
-    /** Creates or updates a user ahead of their first login. */
-    public Uni<UserView> put(long id, String username, String avatarUrl) {
-        return profiles.save(id, username, avatarUrl).chain(() -> find(id));
+    /** Creates or updates a user ahead of their first login; null roles keep the stored ones. */
+    public Uni<UserView> put(long id, String username, String avatarUrl, Set<String> roles) {
+        return profiles.save(id, username, avatarUrl, roles).chain(() -> find(id));
     }
 
     @WithSession

@@ -24,6 +24,19 @@ public record TestUser(long id, String username) {
         return new TestUser(id, name + "_" + id);
     }
 
+    /** A token of the platform's backend ({@code groups: ["service"]}), valid for five minutes. */
+    public static String serviceToken(String name) {
+        return Jwt.issuer(ISSUER).subject(name).groups(Set.of("service"))
+                .expiresAt(Instant.now().plus(Duration.ofMinutes(5))).sign();
+    }
+
+    /** Makes the user known to Parley (as a first REST call does). */
+    public TestUser registered(String... roles) {
+        io.restassured.RestAssured.given().auth().oauth2(roles.length == 0 ? token() : token(roles))
+                .get("/api/v1/users/me").then().statusCode(200);
+        return this;
+    }
+
     /** A valid access token for five minutes. */
     public String token() {
         return claims().sign();

@@ -1,0 +1,50 @@
+package dev.parley.policy;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who hears of a user's presence: the people who share a direct chat or a group
+ * with them, and their mentorship partners, as far as each pair may reach each
+ * other ({@code parley_may_reach}): presence follows the contact policy and blocks.
+ */
+@ApplicationScoped
+public class PresenceAudience {
+
+    private static final String AUDIENCE = """
+            SELECT other FROM (
+                SELECT o.user_id AS other
+                  FROM members mine
+                  JOIN conversations c ON c.id = mine.conversation_id AND c.kind <> 'room'
+                  JOIN members o ON o.conversation_id = mine.conversation_id AND o.user_id <> mine.user_id
+                 WHERE mine.user_id = $1
+                UNION SELECT student_id FROM mentorships WHERE mentor_id = $1
+                UNION SELECT mentor_id FROM mentorships WHERE student_id = $1
+            ) contacts
+            WHERE parley_may_reach($1, other, $2)
+            """;
+
+    private final Pool pool;
+    private final Reach reach;
+
+    PresenceAudience(Pool pool, Reach reach) {
+        this.pool = pool;
+        this.reach = reach;
+    }
+
+    public Uni<List<Long>> of(long userId) {
+        return pool.preparedQuery(AUDIENCE).execute(Tuple.of(userId, reach.mentorshipsOnly())).map(rows -> {
+            List<Long> ids = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                ids.add(row.getLong(0));
+            }
+            return ids;
+        });
+    }
+}
