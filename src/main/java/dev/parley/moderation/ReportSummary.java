@@ -3,6 +3,7 @@ package dev.parley.moderation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A report as admins see it: the message as it is now ({@code content} absent
@@ -20,6 +21,6 @@ public record ReportSummary(long id, long messageId, long chatId, String content
 
     /** One page, oldest first; page on with {@code after_id=next_after_id}. */
     @RegisterForReflection
-    public record Page(java.util.List<ReportSummary> reports, boolean hasMore, Long nextAfterId) {
+    public record Page(List<ReportSummary> reports, boolean hasMore, Long nextAfterId) {
     }
 }
