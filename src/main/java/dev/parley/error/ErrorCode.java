@@ -20,6 +20,8 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(406),
     UNSUPPORTED_MEDIA_TYPE(415),
     FORBIDDEN(403),
+    /** The resource is no longer in a state that allows this (a report already resolved). */
+    CONFLICT(409),
     UNAUTHORIZED(401),
     RATE_LIMITED(429),
     UNAVAILABLE(503),
