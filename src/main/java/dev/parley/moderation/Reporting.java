@@ -59,7 +59,11 @@ public class Reporting {
                     if (message.isDeleted()) {
                         throw new ChatException(ErrorCode.NOT_FOUND, "Message " + messageId + " was deleted");
                     }
-                    if (message.getSenderId() == reporter.id()) {
+                    if (message.isSystem()) {
+                        throw new ChatException(ErrorCode.FORBIDDEN,
+                                "System messages come from the platform and cannot be reported");
+                    }
+                    if (message.isFrom(reporter.id())) {
                         throw new ChatException(ErrorCode.FORBIDDEN,
                                 "You cannot report your own message; edit or delete it instead");
                     }
