@@ -131,6 +131,8 @@ class RetryAndDeadLetterTest {
                 .then().statusCode(400).body("code", equalTo("invalid_field"));
         given().auth().oauth2(admin).queryParam("offset", -1).get(DEAD_LETTERS)
                 .then().statusCode(400).body("code", equalTo("invalid_field"));
+        given().auth().oauth2(admin).queryParam("limit", "many").get(DEAD_LETTERS)
+                .then().statusCode(404).body("code", equalTo("not_found"));
         given().auth().oauth2(admin).post(DEAD_LETTERS + "/not-a-uuid/replay")
                 .then().statusCode(400).body("code", equalTo("invalid_field"));
         given().auth().oauth2(admin).queryParam("limit", 1).get(DEAD_LETTERS).then().statusCode(200)
