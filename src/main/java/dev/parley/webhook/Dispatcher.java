@@ -30,6 +30,7 @@ class Dispatcher {
     private final WebhookConfig config;
     private final Vertx vertx;
     private volatile boolean running;
+    private volatile long statsTimer = -1;
 
     Dispatcher(Outbox outbox, Attempts attempts, WebhookMetrics metrics, WebhookConfig config, Vertx vertx) {
         this.outbox = outbox;
@@ -46,12 +47,13 @@ class Dispatcher {
         }
         running = true;
         vertx.runOnContext(ignored -> poll());
-        vertx.setPeriodic(STATS_MILLIS, id -> outbox.stats().subscribe().with(metrics::stats,
+        statsTimer = vertx.setPeriodic(STATS_MILLIS, id -> outbox.stats().subscribe().with(metrics::stats,
                 failure -> Log.debugf("Webhook outbox statistics not read: %s", failure.getMessage())));
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false; // what is in flight finishes or, if cut short, is retaken after its lease
+        vertx.cancelTimer(statsTimer); // dev mode keeps Vert.x across restarts
     }
 
     private void poll() {
