@@ -1,6 +1,7 @@
 // The Parley web page: sign-in, a sidebar of chats, a conversation view.
 // Everything a user wrote is rendered with textContent, never as markup.
 import { ParleyClient } from "./parley-client.js";
+import { contactList } from "./contacts.js";
 
 const $ = (selector) => document.querySelector(selector);
 const TOKEN_KEY = "parley.token";
@@ -28,6 +29,7 @@ const state = {
   current: null, // { chatId } or { recipientId } for a direct chat not started yet
   editing: null, // { id, draft }: survives re-renders caused by incoming events
   typingTimers: new Map(),
+  contacts: null, // the sidebar's contact list (contacts.js)
 };
 
 function chatOf(id) {
@@ -106,7 +108,16 @@ async function open(token) {
   $("#chat").hidden = false;
   listen(client);
   client.connect();
+  state.contacts = contactList({ api: (path) => client.api(path), el, filter: $("#contact-filter"), list: $("#contacts"),
+    isOnline: (contact) => state.online.has(contact.id),
+    onPick: (contact) => {
+      state.names.set(contact.id, contact.username);
+      startDirect(contact.id, contact.last_seen);
+    } });
   await refreshChats();
+  const contacts = await state.contacts.load();
+  for (const contact of contacts) if (contact.presence === "online") state.online.add(contact.id);
+  state.contacts.render();
 }
 
 // ---------- live events ----------
@@ -139,9 +150,11 @@ function listen(client) {
   });
   client.addEventListener("new_message", ({ detail }) => {
     const m = detail.message;
-    state.names.set(m.sender_id, m.sender_username);
+    const fresh = !state.chats.has(detail.chat_id);
+    if (m.sender_id != null) state.names.set(m.sender_id, m.sender_username);
     addMessage({ id: m.id, chatId: detail.chat_id, seq: m.seq, senderId: m.sender_id, content: m.content,
-      createdAt: m.created_at, deleted: m.content == null });
+      createdAt: m.created_at, deleted: m.content == null, system: m.message_type === "system" });
+    if (fresh) refreshChats(); // e.g. a system message that opened a direct chat
   });
   client.addEventListener("message_updated", ({ detail }) => changeMessage(detail.chat_id, detail.message_id,
     (m) => Object.assign(m, { content: detail.content, edited: true })));
@@ -159,9 +172,11 @@ function listen(client) {
   client.addEventListener("user_status", ({ detail }) => {
     detail.status === "online" ? state.online.add(detail.user_id) : null;
     renderChats();
+    state.contacts?.render();
   });
   client.addEventListener("user_offline", ({ detail }) => {
     state.online.delete(detail.user_id);
+    state.contacts?.render();
     for (const chat of state.chats.values()) {
       if (chat.peer?.id === detail.user_id) chat.peer.last_seen = detail.last_seen;
     }
@@ -246,6 +261,7 @@ async function refreshChats() {
   const [chats, online] = await Promise.all([state.client.api("/api/v1/chats"),
     state.client.api("/api/v1/ws/online-users")]);
   state.online = new Set(online.online_users);
+  state.contacts?.render();
   for (const summary of chats) {
     const chat = chatOf(summary.id);
     Object.assign(chat, { kind: summary.kind, name: summary.name, peer: summary.peer, unread: summary.unread_count });
@@ -268,7 +284,7 @@ async function loadOlder(chat) {
   const page = await state.client.api(`/api/v1/chats/${chat.id}/messages?limit=30${before ? `&before_seq=${before}` : ""}`);
   for (const m of page.messages) {
     chat.messages.set(m.seq, { id: m.id, chatId: m.chat_id, seq: m.seq, senderId: m.sender_id, content: m.content,
-      createdAt: m.created_at, edited: m.edited_at != null, deleted: m.deleted });
+      createdAt: m.created_at, edited: m.edited_at != null, deleted: m.deleted, system: m.message_type === "system" });
   }
   chat.hasMore = page.has_more;
   chat.loaded = true;
@@ -297,10 +313,15 @@ function openChat(chatId) {
 $("#new-direct").addEventListener("submit", (event) => {
   event.preventDefault();
   const userId = Number(new FormData(event.target).get("user_id"));
-  const existing = [...state.chats.values()].find((chat) => chat.peer?.id === userId);
-  existing ? openChat(existing.id) : (state.current = { recipientId: userId }, render());
+  startDirect(userId);
   event.target.reset();
 });
+
+/** Opens the direct chat with a user, or an empty one that their first message creates. */
+function startDirect(userId) {
+  const existing = [...state.chats.values()].find((chat) => chat.kind === "direct" && chat.peer?.id === userId);
+  existing ? openChat(existing.id) : (state.current = { recipientId: userId }, render());
+}
 
 $("#new-group").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -452,6 +473,10 @@ function renderConversation() {
 
 function renderMessage(chat, message) {
   if (message.notice) return el("li", { class: "notice" }, message.notice);
+  // From the platform, not a person: set apart, no sender, no actions.
+  if (message.system) return el("li", { class: "system", "data-seq": message.seq },
+    message.deleted ? "message deleted" : message.content,
+    el("div", { class: "meta" }, new Date(message.createdAt).toLocaleTimeString()));
   const mine = message.senderId === state.me.id;
   const editing = state.editing?.id === message.id && !message.deleted;
   const body = el("div", {}, editing ? editor(message)
