@@ -142,4 +142,21 @@ class WebhookDeliveryTest {
         awaitResolved(db, "message.created", messageId);
         assertTrue(receiver.received(anyFor("message.created", mentor)).isEmpty(), "the sender, away too, is no recipient");
     }
+
+    @Test
+    void aSystemMessageNotifiesEveryMemberWhoIsAway() {
+        TestUser mentor = registered("mentor");
+        TestUser student = registered("student");
+        long messageId = given().auth().oauth2(TestUser.serviceToken("platform")).contentType(ContentType.JSON)
+                .body(Map.of("user_ids", List.of(mentor.id(), student.id()), "content", "Session booked",
+                        "idempotency_key", UUID.randomUUID().toString()))
+                .post("/api/v1/system-messages").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        for (TestUser member : List.of(mentor, student)) {
+            await().atMost(PATIENCE).until(() -> !receiver.received(event("message.created", messageId, member)).isEmpty());
+            JsonNode data = receiver.received(event("message.created", messageId, member)).getFirst().event().get("data");
+            assertEquals("system", data.get("message_type").asText());
+            assertFalse(data.hasNonNull("sender_id"), "a system message has no sender");
+        }
+    }
 }
