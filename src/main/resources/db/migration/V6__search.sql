@@ -5,8 +5,8 @@
 -- configuration ('english', 'russian') would stem one language and mangle or
 -- ignore the other, and it would drop stop words that matter in short chat lines.
 -- 'simple' treats both alike: a word matches the same word in any case, not its
--- other forms. Case folding of Cyrillic needs a UTF-8 LC_CTYPE (C.UTF-8,
--- en_US.UTF-8...), as the databases `./parley deps` creates have.
+-- other forms. Case folding follows the database's LC_CTYPE: a UTF-8 locale
+-- (C.UTF-8, en_US.UTF-8) folds Cyrillic, plain C only ASCII.
 --
 -- The parser would take anything from '<' to '>' for an XML tag and drop it
 -- ("List<String> x", "a<b and c>d"), but chat is plain text: the text it parses

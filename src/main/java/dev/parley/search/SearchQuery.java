@@ -17,6 +17,9 @@ import java.util.List;
  * the GIN index ({@code search @@ query}), keeps those in the caller's chats and
  * not deleted, ranks them and takes one page after the cursor; only that page
  * then gets its chat, sender and snippet ({@code ts_headline} is the costly part).
+ * The rank is {@code ts_rank_cd} (matched words close together count more) with
+ * normalisation 1, divided by 1 + log(length), so a short message that is mostly
+ * the match beats a long one that mentions it; the id breaks ties.
  * The configuration ('simple') and {@code message_search_text} must stay those of
  * the V6 migration, or the index would not match the query.
  */

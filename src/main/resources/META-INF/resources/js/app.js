@@ -1,6 +1,7 @@
 // The Parley web page: sign-in, a sidebar of chats, a conversation view.
 // Everything a user wrote is rendered with textContent, never as markup.
 import { ParleyClient } from "./parley-client.js";
+import { mountSearch } from "./search.js";
 
 const $ = (selector) => document.querySelector(selector);
 const TOKEN_KEY = "parley.token";
@@ -105,6 +106,7 @@ async function open(token) {
   $("#sign-in").hidden = true;
   $("#chat").hidden = false;
   listen(client);
+  mountSearch($("#search"), { api: (path) => client.api(path), openChat });
   client.connect();
   await refreshChats();
 }
