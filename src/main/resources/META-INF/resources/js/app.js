@@ -2,6 +2,7 @@
 // Everything a user wrote is rendered with textContent, never as markup.
 import { ParleyClient } from "./parley-client.js";
 import { contactList } from "./contacts.js";
+import { mountSearch } from "./search.js";
 
 const $ = (selector) => document.querySelector(selector);
 const TOKEN_KEY = "parley.token";
@@ -107,6 +108,7 @@ async function open(token) {
   $("#sign-in").hidden = true;
   $("#chat").hidden = false;
   listen(client);
+  mountSearch($("#search"), { api: (path) => client.api(path), openChat });
   client.connect();
   state.contacts = contactList({ api: (path) => client.api(path), el, filter: $("#contact-filter"), list: $("#contacts"),
     isOnline: (contact) => state.online.has(contact.id),

@@ -21,6 +21,7 @@ class WebPageTest {
         given().get("/").then().statusCode(200).body(containsString("/js/app.js"));
         given().get("/js/app.js").then().statusCode(200).body(containsString("ParleyClient"));
         given().get("/js/parley-client.js").then().statusCode(200).body(containsString("export class ParleyClient"));
+        given().get("/js/search.js").then().statusCode(200).body(containsString("export function mountSearch"));
         given().get("/css/parley.css").then().statusCode(200);
     }
 

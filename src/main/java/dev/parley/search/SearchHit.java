@@ -1,0 +1,18 @@
+package dev.parley.search;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.Instant;
+
+/**
+ * One message found. {@code chatName} is the group's or room's name, or for a
+ * direct chat the other member's username; {@code snippet} is HTML whose only
+ * markup is {@code <mark>} ({@link Snippet}); {@code editedAt} is absent unless
+ * edited; {@code senderId} and {@code senderUsername} are absent if the sender
+ * is unknown; a higher {@code rank} is a better match (comparable within one
+ * search only).
+ */
+@RegisterForReflection
+public record SearchHit(long id, long chatId, String chatKind, String chatName, long seq, Long senderId,
+                        String senderUsername, String snippet, Instant createdAt, Instant editedAt, float rank) {
+}
