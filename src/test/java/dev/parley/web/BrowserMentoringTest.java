@@ -20,8 +20,8 @@ import static io.restassured.RestAssured.given;
 
 /**
  * The page of a mentoring platform: a student finds their mentor among the
- * contacts by name (no user ids), they talk, and the platform's system message
- * shows up set apart in both pages.
+ * contacts by name (no user ids), they talk, the platform's system message
+ * shows up set apart in both pages, and search finds the mentor's words.
  */
 @QuarkusTest
 class BrowserMentoringTest {
@@ -30,7 +30,7 @@ class BrowserMentoringTest {
     URI base;
 
     @Test
-    void contactsOpenAChatAndSystemMessagesStandApart() throws IOException {
+    void contactsSystemMessagesAndSearch() throws IOException {
         TestUser student = TestUser.fresh("student");
         TestUser mentor = TestUser.fresh("mentor_" + UUID.randomUUID().toString().substring(0, 6));
         mentor.registered("mentor");
@@ -57,7 +57,20 @@ class BrowserMentoringTest {
                 page.until(p -> p.findElements(By.cssSelector("#messages li.system")).stream()
                         .anyMatch(item -> item.getText().contains("Session booked for Tuesday 16:00")));
             }
-            studentPage.screenshot("student-contacts-and-system-message");
+
+            // Search finds the mentor's words; the hit opens its chat.
+            String word = "Quaternion" + UUID.randomUUID().toString().substring(0, 6);
+            mentorPage.type("#composer textarea", "Read about " + word + " before Tuesday", Keys.ENTER);
+            studentPage.until(page -> page.findElement(By.id("messages")).getText().contains(word));
+            studentPage.type("#search-form input[name=q]", word.toLowerCase(), Keys.ENTER);
+            studentPage.until(page -> {
+                List<WebElement> hits = page.findElements(By.cssSelector("#search-results li"));
+                if (hits.size() != 1 || !hits.getFirst().getText().contains(word)) {
+                    return false;
+                }
+                return hits.getFirst().findElements(By.tagName("mark")).size() == 1;
+            });
+            studentPage.screenshot("student-contacts-system-message-and-search");
         }
     }
 }
