@@ -41,7 +41,7 @@ class SearchQuery {
                         THEN (SELECT peer.username FROM members o JOIN users peer ON peer.id = o.user_id
                                WHERE o.conversation_id = c.id AND o.user_id <> $1 LIMIT 1)
                         ELSE c.name END AS chat_name,
-                   m.seq, m.sender_id, u.username,
+                   m.seq, m.sender_id, u.username, m.message_type,
                    ts_headline('simple', message_search_text(m.content), websearch_to_tsquery('simple', $2),
                                CASE WHEN length(m.content) <= $7 THEN $8 ELSE $9 END) AS headline,
                    m.created_at, m.edited_at, p.rank
@@ -81,7 +81,7 @@ class SearchQuery {
 
     private static SearchHit hit(Row row) {
         return new SearchHit(row.getLong("id"), row.getLong("conversation_id"), row.getString("kind"),
-                row.getString("chat_name"), row.getLong("seq"), row.getLong("sender_id"), row.getString("username"),
+                row.getString("chat_name"), row.getLong("seq"), row.getLong("sender_id"), row.getString("username"), row.getString("message_type"),
                 Snippet.html(row.getString("headline")), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("edited_at")), row.getFloat("rank"));
     }

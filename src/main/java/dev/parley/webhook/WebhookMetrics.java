@@ -36,12 +36,15 @@ class WebhookMetrics {
         for (String reason : new String[] {"online", "read", "gone"}) {
             skippedCounter(reason);
         }
+        // Held strongly: a gauge holds its object weakly by default, and a collected one vanishes from a scrape.
         Gauge.builder("parley_webhook_events_pending", this, metrics -> metrics.stats.pending())
-                .description("Webhook events waiting to be sent, not yet due ones included").register(registry);
+                .description("Webhook events waiting to be sent, not yet due ones included")
+                .strongReference(true).register(registry);
         Gauge.builder("parley_webhook_events_dead", this, metrics -> metrics.stats.dead())
-                .description("Webhook events in the dead-letter list").register(registry);
+                .description("Webhook events in the dead-letter list").strongReference(true).register(registry);
         Gauge.builder("parley_webhook_oldest_pending_age_seconds", this, metrics -> metrics.stats.oldestPendingSeconds())
-                .description("Seconds since the oldest pending webhook event became due").register(registry);
+                .description("Seconds since the oldest pending webhook event became due")
+                .strongReference(true).register(registry);
     }
 
     void sent() {
