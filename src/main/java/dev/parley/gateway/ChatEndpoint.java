@@ -29,6 +29,9 @@ import java.util.Map;
  */
 public abstract class ChatEndpoint {
 
+    /** A connection upgraded without a valid token: missing, malformed, forged, expired or refused. */
+    public static final CloseReason INVALID_TOKEN = new CloseReason(4001, "invalid token");
+
     private final Sessions sessions;
     private final FrameDispatcher dispatcher;
     private final Dialect dialect;
@@ -53,6 +56,10 @@ public abstract class ChatEndpoint {
      */
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
+        if (!caller.isPresent()) {
+            // Only a path that upgrades without a valid token gets here (seed 003's /ws/auth).
+            return guards.close(connection, INVALID_TOKEN);
+        }
         return sessions.open(connection, caller.get(), dialect)
                 .chain(connected -> prepare(connection).chain(after -> send(connection, connected)
                         .chain(() -> sendAll(connection, after.frames()))
