@@ -58,8 +58,11 @@ class CrossDialectTest {
             JsonNode typing = p.await("typing");
             assertEquals(seed.id(), typing.get("user_id").asLong());
             assertTrue(typing.get("is_typing").asBoolean());
-            p.send(Map.of("type", "typing", "chat_id", chat, "is_typing", true));
-            assertEquals(parley.id(), s.await("typing").get("user_id").asLong());
+            // Parley's clients type to a user; the seed's client places typing by chat_id.
+            p.send(Map.of("type", "typing", "recipient_id", seed.id(), "is_typing", true));
+            JsonNode toSeed = s.await("typing");
+            assertEquals(parley.id(), toSeed.get("user_id").asLong());
+            assertEquals(chat, toSeed.get("chat_id").asLong());
 
             s.send(Seed001Frames.readMessages(chat));
             JsonNode read = p.await("messages_read");
