@@ -62,6 +62,13 @@ class Seed003AuthTest {
     }
 
     @Test
+    void aServiceTokenIsStillRefusedAtTheHandshake() {
+        given().header("Connection", "Upgrade").header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .queryParam("token", TestUser.serviceToken("backend")).get("/ws/auth").then().statusCode(403);
+    }
+
+    @Test
     void aGoodTokenOpensAChatConnectionInParleysProtocol() {
         TestUser other = TestUser.fresh("other");
         try (ChatClient auth = ChatClient.connect(base, "/ws/auth", user.token());
