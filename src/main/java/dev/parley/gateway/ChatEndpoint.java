@@ -24,8 +24,9 @@ import java.util.Map;
 /**
  * The chat protocol of docs/protocol.md, shared by every chat path: decodes each
  * text frame and hands it to {@link FrameDispatcher}; frames go out in the
- * path's {@link Dialect}. The handshake needs a valid
- * access token (401 without one).
+ * path's {@link Dialect}. The handshake needs a valid access token (401 without
+ * one), except on a path that is not {@code @Authenticated} ({@code /ws/auth}),
+ * where a connection without one is closed with {@link #INVALID_TOKEN} on open.
  */
 public abstract class ChatEndpoint {
 
