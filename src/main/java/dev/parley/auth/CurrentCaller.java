@@ -26,6 +26,11 @@ public class CurrentCaller {
         return of(identity);
     }
 
+    /** Whether the current request or connection was opened with a verified token. */
+    public boolean isPresent() {
+        return identity.getPrincipal() instanceof JsonWebToken;
+    }
+
     public Caller of(SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new AuthenticationFailedException("Not authenticated with a JWT");

@@ -2,6 +2,7 @@ package dev.parley.auth;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -21,11 +22,16 @@ import java.util.Set;
  * may carry its JWT as {@code ?token=}. The token is verified exactly like a
  * bearer header (smallrye-jwt's identity provider); plain HTTP requests must use
  * the {@code Authorization} header, which keeps tokens out of REST access logs.
+ * On {@link #REFUSE_AFTER_UPGRADE} (seed 003) a refused query token does not fail
+ * the handshake: the upgrade goes ahead unauthenticated and the endpoint closes
+ * it with 4001, a code a browser can read where it cannot read a 401.
  */
 @ApplicationScoped
 public class QueryTokenAuthMechanism implements HttpAuthenticationMechanism {
 
     static final String PARAM = "token";
+    /** The path whose token is refused after the upgrade rather than with a 401. */
+    public static final String REFUSE_AFTER_UPGRADE = "/ws/auth";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -34,7 +40,11 @@ public class QueryTokenAuthMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         var request = new TokenAuthenticationRequest(new JsonWebTokenCredential(token));
-        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+        Uni<SecurityIdentity> identity = identityProviderManager.authenticate(
+                HttpSecurityUtils.setRoutingContextAttribute(request, context));
+        return REFUSE_AFTER_UPGRADE.equals(context.normalizedPath())
+                ? identity.onFailure(AuthenticationFailedException.class).recoverWithNull()
+                : identity;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parley.cluster;
 
 import dev.parley.auth.Caller;
+import dev.parley.protocol.Dialect;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -32,6 +33,8 @@ public final class Session {
     private final AtomicInteger pending = new AtomicInteger();
     /** Takes one of the peer's frames from its rate; false when it went over. */
     private final BooleanSupplier frames;
+    /** How frames are written to this connection: its endpoint's protocol. */
+    private final Dialect dialect;
     private volatile HeldFrames held = new HeldFrames();
     private volatile long heardAt = System.currentTimeMillis();
     private volatile long expiryTimer = -1;
@@ -42,22 +45,24 @@ public final class Session {
     private volatile Runnable abort = () -> { };
     private volatile boolean closeWritten;
 
-    private Session(WebSocketConnection connection, Caller caller, BooleanSupplier frames) {
+    private Session(WebSocketConnection connection, Caller caller, BooleanSupplier frames, Dialect dialect) {
         this.connection = connection;
         this.caller = caller;
         this.frames = frames;
+        this.dialect = dialect;
     }
 
     /** Creates the connection's session; frames delivered to it wait until {@link Node#live}. */
-    public static Session open(WebSocketConnection connection, Caller caller, BooleanSupplier frames) {
-        Session session = new Session(connection, caller, frames);
+    public static Session open(WebSocketConnection connection, Caller caller, BooleanSupplier frames,
+                               Dialect dialect) {
+        Session session = new Session(connection, caller, frames, dialect);
         connection.userData().put(KEY, session);
         return session;
     }
 
     /** A session without a connection: its life and holding on their own (unit tests). */
     static Session detached(Caller caller, BooleanSupplier frames) {
-        return new Session(null, caller, frames);
+        return new Session(null, caller, frames, null);
     }
 
     /** The session of a chat connection, or null before it opened. */
@@ -71,6 +76,10 @@ public final class Session {
 
     public String id() {
         return connection == null ? "detached" : connection.id();
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     public Caller caller() {

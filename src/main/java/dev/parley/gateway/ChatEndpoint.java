@@ -1,7 +1,7 @@
 package dev.parley.gateway;
 
 import dev.parley.auth.CurrentCaller;
-import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.Dialect;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.cluster.Session;
 import dev.parley.limits.FloodGuard;
@@ -23,25 +23,30 @@ import java.util.Map;
 
 /**
  * The chat protocol of docs/protocol.md, shared by every chat path: decodes each
- * text frame and hands it to {@link FrameDispatcher}. The handshake needs a valid
- * access token (401 without one).
+ * text frame and hands it to {@link FrameDispatcher}; frames go out in the
+ * path's {@link Dialect}. The handshake needs a valid access token (401 without
+ * one), except on a path that is not {@code @Authenticated} ({@code /ws/auth}),
+ * where a connection without one is closed with {@link #INVALID_TOKEN} on open.
  */
 public abstract class ChatEndpoint {
 
+    /** A connection upgraded without a valid token: missing, malformed, forged, expired or refused. */
+    public static final CloseReason INVALID_TOKEN = new CloseReason(4001, "invalid token");
+
     private final Sessions sessions;
     private final FrameDispatcher dispatcher;
-    private final FrameCodec codec;
+    private final Dialect dialect;
     private final CurrentCaller caller;
     private final Draining draining;
     private final Guards guards;
 
-    protected ChatEndpoint(Sessions sessions, FrameDispatcher dispatcher, FrameCodec codec, CurrentCaller caller,
+    protected ChatEndpoint(Sessions sessions, FrameDispatcher dispatcher, Dialect dialect, CurrentCaller caller,
                            Draining draining, Guards guards) {
         this.draining = draining;
         this.guards = guards;
         this.sessions = sessions;
         this.dispatcher = dispatcher;
-        this.codec = codec;
+        this.dialect = dialect;
         this.caller = caller;
     }
 
@@ -52,7 +57,11 @@ public abstract class ChatEndpoint {
      */
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
-        return sessions.open(connection, caller.get())
+        if (!caller.isPresent()) {
+            // Only a path that upgrades without a valid token gets here (seed 003's /ws/auth).
+            return guards.close(connection, INVALID_TOKEN);
+        }
+        return sessions.open(connection, caller.get(), dialect)
                 .chain(connected -> prepare(connection).chain(after -> send(connection, connected)
                         .chain(() -> sendAll(connection, after.frames()))
                         .invoke(() -> sessions.live(connection, after.covered()))
@@ -133,6 +142,6 @@ public abstract class ChatEndpoint {
     }
 
     protected Uni<Void> send(WebSocketConnection connection, ServerFrame frame) {
-        return connection.sendText(codec.encode(frame));
+        return connection.sendText(dialect.encode(frame));
     }
 }

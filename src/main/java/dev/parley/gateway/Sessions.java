@@ -5,6 +5,7 @@ import dev.parley.cluster.Node;
 import dev.parley.policy.VisiblePresence;
 import dev.parley.cluster.Session;
 import dev.parley.limits.FloodGuard;
+import dev.parley.protocol.Dialect;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -41,13 +42,14 @@ public class Sessions {
     /**
      * Creates the session, routes the caller's events here and answers with the
      * {@code connected} frame once that is in place, so nothing sent to them after
-     * that frame can miss this connection. Its live frames wait for {@link #live}.
+     * that frame can miss this connection. Its live frames wait for {@link #live},
+     * and reach it in {@code dialect}.
      */
-    Uni<ServerFrame> open(WebSocketConnection connection, Caller caller) {
+    Uni<ServerFrame> open(WebSocketConnection connection, Caller caller, Dialect dialect) {
         // The connection's callbacks run on its own Vert.x context, which carries the MDC.
         MDC.put("userId", caller.id());
         MDC.put("connectionId", connection.id());
-        Session session = Session.open(connection, caller, flood.newBucket()::take);
+        Session session = Session.open(connection, caller, flood.newBucket()::take, dialect);
         session.abortWith(upgrades.abortHandle(connection));
         expiry.watch(session);
         // The handshake recorded the caller's profile (DeletedUserCheck).

@@ -7,7 +7,6 @@ import dev.parley.cluster.Node;
 import dev.parley.cluster.Session;
 import dev.parley.error.ChatException;
 import dev.parley.events.ChatEvents;
-import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Multi;
@@ -30,13 +29,11 @@ public class SyncCommands {
     private final Recovery recovery;
     private final ChatEvents events;
     private final Node node;
-    private final FrameCodec codec;
 
-    SyncCommands(Recovery recovery, ChatEvents events, Node node, FrameCodec codec) {
+    SyncCommands(Recovery recovery, ChatEvents events, Node node) {
         this.recovery = recovery;
         this.events = events;
         this.node = node;
-        this.codec = codec;
     }
 
     Uni<ServerFrame> sync(Caller caller, Map<Long, Long> lastSeen, Session session) {
@@ -45,17 +42,17 @@ public class SyncCommands {
         session.hold();
         return Multi.createFrom().iterable(lastSeen.entrySet())
                 .onItem().transformToUniAndConcatenate(chat -> recovery.since(caller, chat.getKey(), chat.getValue())
-                        .chain(replay -> send(connection, replay).invoke(() -> replayed.put(chat.getKey(), upTo(replay))))
-                        .onFailure(ChatException.class).recoverWithUni(refusal -> connection.sendText(codec.encode(
+                        .chain(replay -> send(session, replay).invoke(() -> replayed.put(chat.getKey(), upTo(replay))))
+                        .onFailure(ChatException.class).recoverWithUni(refusal -> connection.sendText(session.dialect().encode(
                                 new ServerFrame.Error(((ChatException) refusal).code(), refusal.getMessage(), Instant.now())))))
                 .collect().last()
                 .onTermination().invoke(() -> node.endReplay(session, replayed))
                 .replaceWith((ServerFrame) null);
     }
 
-    private Uni<Void> send(WebSocketConnection connection, Replay replay) {
+    private Uni<Void> send(Session session, Replay replay) {
         return Multi.createFrom().iterable(events.replayFrames(replay))
-                .onItem().transformToUniAndConcatenate(frame -> connection.sendText(codec.encode(frame)))
+                .onItem().transformToUniAndConcatenate(frame -> session.connection().sendText(session.dialect().encode(frame)))
                 .collect().last()
                 .replaceWithVoid();
     }

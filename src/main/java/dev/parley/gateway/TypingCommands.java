@@ -2,6 +2,7 @@ package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
 import dev.parley.chat.ChatAccess;
+import dev.parley.chat.DirectChatIds;
 import dev.parley.cluster.Delivery;
 import dev.parley.cluster.Route;
 import dev.parley.error.ChatException;
@@ -21,8 +22,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code typing}: forwarded to the recipient (by {@code recipient_id}) or the other
- * members of a chat (by {@code chat_id}); never stored, never answered.
+ * {@code typing}: forwarded to the recipient (by {@code recipient_id}, with their
+ * direct chat's id once they have one) or the other members of a chat (by
+ * {@code chat_id}); never stored, never answered.
  */
 @ApplicationScoped
 public class TypingCommands {
@@ -33,10 +35,12 @@ public class TypingCommands {
     private final ChatEvents events;
     private final Delivery delivery;
     private final Reach reach;
+    private final DirectChatIds directChats;
 
     TypingCommands(TypingTracker tracker, UserService users, ChatAccess access, ChatEvents events, Delivery delivery,
-                   Reach reach) {
+                   Reach reach, DirectChatIds directChats) {
         this.reach = reach;
+        this.directChats = directChats;
         this.tracker = tracker;
         this.users = users;
         this.access = access;
@@ -61,8 +65,10 @@ public class TypingCommands {
                 throw new ChatException(ErrorCode.UNKNOWN_RECIPIENT, "Unknown recipient " + recipientId);
             }
             return reach.require(caller.id(), recipientId);
-        }).chain(() -> forward(caller, new TypingTracker.Key.ToUser(caller.id(), recipientId), typing,
-                state -> delivery.toUsers(List.of(recipientId), frame(null, caller, state), Route.DIRECT)));
+        }).chain(() -> directChats.of(caller.id(), recipientId))
+                // The chat, once there is one, so that clients that place typing by chat_id (seed 001) can.
+                .chain(chatId -> forward(caller, new TypingTracker.Key.ToUser(caller.id(), recipientId), typing,
+                        state -> delivery.toUsers(List.of(recipientId), frame(chatId, caller, state), Route.DIRECT)));
     }
 
     @WithSession

@@ -88,15 +88,15 @@ public sealed interface ClientFrame {
         }
     }
 
-    /** {@code {"type":"status","status":"away"}}: online, away or busy. */
+    /** {@code {"type":"status","status":"away"}}: online, away, busy or offline (seed 001's "appear offline"). */
     @RegisterForReflection
     record Status(String status) implements ClientFrame {
-        public static final Set<String> VALUES = Set.of("online", "away", "busy");
+        public static final Set<String> VALUES = Set.of("online", "away", "busy", "offline");
 
         public Status {
             require(status, "status");
             if (!VALUES.contains(status)) {
-                throw new ChatException(ErrorCode.INVALID_FIELD, "status is one of online, away, busy");
+                throw new ChatException(ErrorCode.INVALID_FIELD, "status is one of online, away, busy, offline");
             }
         }
     }

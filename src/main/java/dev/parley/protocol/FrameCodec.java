@@ -21,16 +21,18 @@ import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
 /**
- * JSON text to {@link ClientFrame} and {@link ServerFrame} to JSON text. Decoding
+ * JSON text to {@link ClientFrame} and {@link ServerFrame} to JSON text: Parley's
+ * own {@link Dialect}, and the form every frame crosses the cluster in. Decoding
  * is strict, since client data is never trusted: no string-to-number or
  * float-to-integer coercion, no duplicate keys. Every rejection is a
  * {@link ChatException} whose code says what was wrong.
  */
 @ApplicationScoped
-public class FrameCodec {
+public class FrameCodec implements Dialect {
 
     private final ObjectReader reader;
     private final ObjectWriter writer;
+    private final ObjectReader serverReader;
 
     FrameCodec(ObjectMapper mapper) {
         ObjectMapper strict = mapper.copy()
@@ -50,6 +52,7 @@ public class FrameCodec {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         this.reader = strict.readerFor(ClientFrame.class);
         this.writer = mapper.writerFor(ServerFrame.class);
+        this.serverReader = mapper.readerFor(ServerFrame.class);
     }
 
     public ClientFrame decode(String text) {
@@ -84,9 +87,25 @@ public class FrameCodec {
         }
     }
 
+    @Override
     public String encode(ServerFrame frame) {
         try {
             return writer.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parley's own form is the form frames cross the cluster in: nothing to translate. */
+    @Override
+    public String translate(String parleyText) {
+        return parleyText;
+    }
+
+    /** A frame this codec encoded, back as the record (for dialects that reshape it). */
+    public ServerFrame decodeServerFrame(String parleyText) {
+        try {
+            return serverReader.readValue(parleyText);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -172,7 +172,9 @@ function listen(client) {
   });
   client.addEventListener("typing", ({ detail }) => showTyping(detail));
   client.addEventListener("user_status", ({ detail }) => {
-    detail.status === "online" ? state.online.add(detail.user_id) : null;
+    // "offline" is a status a seed 001 client may set while still connected.
+    if (detail.status === "online") state.online.add(detail.user_id);
+    if (detail.status === "offline") state.online.delete(detail.user_id);
     renderChats();
     state.contacts?.render();
   });
