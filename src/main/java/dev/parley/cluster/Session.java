@@ -41,6 +41,7 @@ public final class Session {
     private volatile Set<Long> rooms;
     private volatile Runnable abort = () -> { };
     private volatile boolean closeWritten;
+    private volatile Wire wire = Wire.PARLEY;
 
     private Session(WebSocketConnection connection, Caller caller, BooleanSupplier frames) {
         this.connection = connection;
@@ -128,6 +129,16 @@ public final class Session {
     /** A close was asked for and its frame has not been written. */
     boolean abortPending() {
         return !closeWritten;
+    }
+
+    /** How live frames are written on this connection: Parley's JSON unless a dialect set its own. */
+    public Wire wire() {
+        return wire;
+    }
+
+    /** Set once on open, before the session goes live. */
+    public void wire(Wire wire) {
+        this.wire = wire;
     }
 
     public long heardAt() {

@@ -43,7 +43,7 @@ public class Sessions {
      * {@code connected} frame once that is in place, so nothing sent to them after
      * that frame can miss this connection. Its live frames wait for {@link #live}.
      */
-    Uni<ServerFrame> open(WebSocketConnection connection, Caller caller) {
+    public Uni<ServerFrame> open(WebSocketConnection connection, Caller caller) {
         // The connection's callbacks run on its own Vert.x context, which carries the MDC.
         MDC.put("userId", caller.id());
         MDC.put("connectionId", connection.id());
@@ -64,7 +64,7 @@ public class Sessions {
      * meanwhile follow, except new messages those frames already contained
      * ({@code covered}: chat id to the last seq sent).
      */
-    void live(WebSocketConnection connection, Map<Long, Long> covered) {
+    public void live(WebSocketConnection connection, Map<Long, Long> covered) {
         Session session = Session.of(connection);
         if (session != null) {
             node.live(session, covered);
@@ -72,7 +72,7 @@ public class Sessions {
     }
 
     /** Releases what the connection held; runs once, however the connection ended. */
-    Uni<Void> close(WebSocketConnection connection) {
+    public Uni<Void> close(WebSocketConnection connection) {
         Session session = Session.of(connection);
         if (session == null) {
             return Uni.createFrom().voidItem();
