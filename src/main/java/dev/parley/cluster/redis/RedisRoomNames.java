@@ -41,7 +41,7 @@ public class RedisRoomNames implements RoomNames {
             return 1
             """);
 
-    /** KEYS: the room's hash, replicas. ARGV: ttl ms. The names whose holder's replica is alive. */
+    /** KEYS: the room's hash, replicas. ARGV: ttl ms, own replica id. The names whose holder's replica is alive. */
     private static final RedisScript NAMES = RedisScript.of("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -50,7 +50,7 @@ public class RedisRoomNames implements RoomNames {
             for i = 1, #all, 2 do
               local replica = string.match(all[i + 1], '^([^/]+)/')
               local heartbeat = tonumber(redis.call('ZSCORE', KEYS[2], replica) or '0')
-              if heartbeat >= now - tonumber(ARGV[1]) then live[#live + 1] = all[i] end
+              if replica == ARGV[2] or heartbeat >= now - tonumber(ARGV[1]) then live[#live + 1] = all[i] end
             end
             return live
             """);
@@ -84,7 +84,7 @@ public class RedisRoomNames implements RoomNames {
 
     @Override
     public Uni<List<String>> names(long chatId) {
-        return redis.eval(NAMES, List.of(prefix + chatId, replicasKey), List.of(String.valueOf(ttlMillis)))
+        return redis.eval(NAMES, List.of(prefix + chatId, replicasKey), List.of(String.valueOf(ttlMillis), replicaId))
                 .map(reply -> {
                     List<String> names = new ArrayList<>();
                     reply.forEach(name -> names.add(name.toString()));
