@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Guest identities: one {@code users} row per guest name, with a negative id
  * (V9__guests.sql), created on the name's first visit. A guest never takes the
- * name of an account, whatever its case, so a guest cannot pass for a member.
+ * name of an account, whatever its case, so a guest cannot pass for a member,
+ * nor a name an admin banned (its row deleted).
  */
 @ApplicationScoped
 public class Guests {
@@ -26,7 +27,7 @@ public class Guests {
             INSERT INTO users (id, username, roles, guest)
             SELECT nextval('guest_user_ids'), $1, '{guest}', true
              WHERE NOT EXISTS (SELECT 1 FROM users WHERE NOT guest AND lower(username) = lower($1))
-            ON CONFLICT (username) WHERE guest DO UPDATE SET updated_at = now()
+            ON CONFLICT (username) WHERE guest DO UPDATE SET updated_at = now() WHERE users.deleted_at IS NULL
             RETURNING id
             """;
 
@@ -44,7 +45,7 @@ public class Guests {
         }
         return pool.preparedQuery(UPSERT).execute(Tuple.of(name)).map(rows -> {
             if (rows.rowCount() == 0 || !rows.iterator().hasNext()) {
-                throw new ChatException(ErrorCode.CONFLICT, "The name " + name + " belongs to an account; pick another");
+                throw new ChatException(ErrorCode.CONFLICT, "The name " + name + " is not available; pick another");
             }
             return new Caller(rows.iterator().next().getLong(0), name, null, Set.of(Caller.GUEST), null);
         });

@@ -113,12 +113,22 @@ class GuestRoomsTest {
     }
 
     @Test
-    void aGuestCannotTakeAnAccountsNameNorAnInvalidOne() {
+    void aGuestCannotTakeAnAccountsNameABannedOneNorAnInvalidOne() {
         TestUser member = TestUser.fresh("member");
         given().auth().oauth2(member.token()).get("/api/v1/users/me").then().statusCode(200);
         try (GuestClient impostor = GuestClient.open(base, "/ws/" + room + "/" + member.username().toUpperCase())) {
             assertEquals("conflict", impostor.await("error").get("code").asText());
             assertEquals(GuestRoomEndpoint.NAME_TAKEN.getCode(), impostor.awaitCloseCode());
+        }
+        String banned = "banned" + suffix;
+        try (GuestClient once = GuestClient.open(base, "/ws/" + room + "/" + banned)) {
+            once.send("{\"type\":\"message\",\"content\":\"spam\"}");
+            once.await("message");
+        }
+        db.query("UPDATE users SET deleted_at = now() WHERE guest AND username = $1", banned);
+        try (GuestClient again = GuestClient.open(base, "/ws/" + room + "/" + banned)) {
+            assertEquals("conflict", again.await("error").get("code").asText());
+            assertEquals(GuestRoomEndpoint.NAME_TAKEN.getCode(), again.awaitCloseCode());
         }
         try (GuestClient bad = GuestClient.open(base, "/ws/" + room + "/%3Cscript%3E")) {
             assertEquals("invalid_field", bad.await("error").get("code").asText());
