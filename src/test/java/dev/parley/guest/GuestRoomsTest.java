@@ -218,4 +218,19 @@ class GuestRoomsTest {
         }
         assertEquals(401, GuestClient.refusedStatus(base, "/ws/rooms/" + room));
     }
+
+    @Test
+    void guestsAreNotInAnyonesOnlineList() {
+        TestUser frank = TestUser.fresh("frank");
+        try (GuestClient guest = GuestClient.open(base, "/ws/" + room + "/ghost" + suffix)) {
+            guest.send("{\"type\":\"message\",\"content\":\"here\"}");
+            guest.await("message");
+            try (ChatClient member = ChatClient.connect(base, frank.token())) {
+                member.connected().get("online_users")
+                        .forEach(id -> assertTrue(id.asLong() > 0, "a guest in online_users: " + id));
+                given().auth().oauth2(frank.token()).get("/api/v1/ws/online-users").then().statusCode(200)
+                        .body("online_users.findAll { it < 0 }", empty());
+            }
+        }
+    }
 }
