@@ -25,19 +25,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A guest's stay in a room, over the same chats, messages and events as every
  * member's: entering makes the guest a member of the public room and claims the
  * name there ({@link RoomNames}, cluster-wide); saying something is an ordinary
- * send ({@link MessageSending}); leaving gives the name back and ends the
- * membership. Everyone in the room hears {@code user_joined} and {@code user_left}
+ * send ({@link MessageSending}); leaving gives the name back (the guest stays
+ * a member, as members do). Everyone in the room hears {@code user_joined} and {@code user_left}
  * on each of a guest's connects and disconnects, as seed 002 does.
  */
 @ApplicationScoped
 public class GuestRooms {
 
-    /** One connection's place in a room; {@code left} makes leaving happen once. */
-    public record Seat(Caller guest, long chatId, String connectionId, String address, AtomicBoolean left) {
+    /** One connection's place in a room ({@code joined}: its membership); {@code left} makes leaving happen once. */
+    public record Seat(Caller guest, long chatId, String connectionId, String address, MembershipChange joined,
+                       AtomicBoolean left) {
     }
 
-    /** What entering gives the connection: its seat, the backlog to send first, and the join to announce. */
-    public record Entered(Seat seat, List<StoredMessage> backlog, MembershipChange change) {
+    /** What entering gives the connection: its seat and the backlog to send first. */
+    public record Entered(Seat seat, List<StoredMessage> backlog) {
         Map<Long, Long> covered() {
             return Map.of(seat.chatId(), backlog.isEmpty() ? 0 : backlog.getLast().message().getSeq());
         }
@@ -78,10 +79,10 @@ public class GuestRooms {
                     throw new ChatException(ErrorCode.CONFLICT,
                             "Someone is connected to " + room + " as " + guest.username() + "; pick another name");
                 }
-                Seat seat = new Seat(guest, chatId, session.id(), address, new AtomicBoolean());
+                Seat seat = new Seat(guest, chatId, session.id(), address, change, new AtomicBoolean());
                 return node.joinRoom(session, chatId)
                         .chain(() -> history.latestWithSenders(chatId, config.roomBacklog()))
-                        .map(backlog -> new Entered(seat, backlog, change))
+                        .map(backlog -> new Entered(seat, backlog))
                         .onFailure().call(() -> names.release(chatId, guest.username(), session.id()));
             });
         });
@@ -89,7 +90,7 @@ public class GuestRooms {
 
     /** Tells everyone else in the room that the guest joined (on every connect, unlike members). */
     public Uni<Void> announce(Entered entered) {
-        return events.joined(entered.change(), entered.seat().connectionId());
+        return events.joined(entered.seat().joined(), entered.seat().connectionId());
     }
 
     /** A message from the guest: the address's limit, then the one send path (which applies the name's). */
@@ -101,19 +102,24 @@ public class GuestRooms {
                 .replaceWithVoid();
     }
 
-    /** Gives the name back, ends the membership and tells the room; once per seat, never failing. */
+    /**
+     * Gives the name back and tells the room; once per seat, never failing. The
+     * guest stays a member of the room, as a member who closes a room connection
+     * does: removing it here could remove the membership of the same name's next
+     * connection, which may already be entering.
+     */
     public Uni<Void> leave(Seat seat) {
         if (!seat.left().compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        Caller guest = seat.guest();
-        return names.release(seat.chatId(), guest.username(), seat.connectionId())
-                .chain(() -> chats.leave(guest, seat.chatId()))
-                .chain(events::left)
-                .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("Guest %d did not leave room %d cleanly: %s", guest.id(), seat.chatId(),
-                            failure.getMessage());
-                    return null;
-                });
+        return names.release(seat.chatId(), seat.guest().username(), seat.connectionId())
+                .onFailure().recoverWithItem(failure -> warn(seat, failure))
+                .chain(() -> events.left(seat.joined()))
+                .onFailure().recoverWithItem(failure -> warn(seat, failure));
+    }
+
+    private static Void warn(Seat seat, Throwable failure) {
+        Log.warnf("Guest %d did not leave room %d cleanly: %s", seat.guest().id(), seat.chatId(), failure.getMessage());
+        return null;
     }
 }

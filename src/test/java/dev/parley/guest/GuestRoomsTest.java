@@ -106,6 +106,9 @@ class GuestRoomsTest {
             first.send("{\"type\":\"message\",\"content\":\"still here\"}");
             assertEquals("still here", first.await("message").get("content").asText(), "the holder keeps its name");
         }
+        // The name is free once the server has seen the close (the room's users say when).
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/api/rooms/" + room + "/users").then().body("users", not(hasItem(name))));
         try (GuestClient later = GuestClient.open(base, "/ws/" + room + "/" + name)) {
             later.send("{\"type\":\"message\",\"content\":\"free again\"}");
             assertEquals(name, later.awaitContent("free again").get("username").asText());
