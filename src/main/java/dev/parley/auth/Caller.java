@@ -16,6 +16,8 @@ public record Caller(long id, String username, String avatarUrl, Set<String> rol
     public static final String SERVICE = "service";
     public static final String MENTOR = "mentor";
     public static final String STUDENT = "student";
+    /** A display name in a seed 002/003 guest room: no account, no token (dev.parley.guest). */
+    public static final String GUEST = "guest";
     /** The roles a user account carries (a service is not a user). */
     public static final Set<String> USER_ROLES = Set.of(STUDENT, MENTOR, ADMIN);
 
@@ -26,6 +28,11 @@ public record Caller(long id, String username, String avatarUrl, Set<String> rol
     /** The platform's backend (a service token). */
     public boolean isService() {
         return roles.contains(SERVICE);
+    }
+
+    /** A guest of a seed 002/003 room, identified by a display name only. */
+    public boolean isGuest() {
+        return roles.contains(GUEST);
     }
 
     /** An admin or the platform's backend: may manage any group, user or mentorship. */

@@ -4,10 +4,12 @@ import dev.parley.cluster.memory.MemoryBroker;
 import dev.parley.cluster.memory.MemoryConnectionRegistry;
 import dev.parley.cluster.memory.MemoryPresenceStore;
 import dev.parley.cluster.memory.MemoryRateLimiter;
+import dev.parley.cluster.memory.MemoryRoomNames;
 import dev.parley.cluster.redis.RedisBroker;
 import dev.parley.cluster.redis.RedisConnectionRegistry;
 import dev.parley.cluster.redis.RedisPresenceStore;
 import dev.parley.cluster.redis.RedisRateLimiter;
+import dev.parley.cluster.redis.RedisRoomNames;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -49,6 +51,12 @@ class ClusterPorts {
     @Produces
     @ApplicationScoped
     ConnectionRegistry connections(Instance<RedisConnectionRegistry> redis, Instance<MemoryConnectionRegistry> memory) {
+        return pick(redis, memory);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RoomNames roomNames(Instance<RedisRoomNames> redis, Instance<MemoryRoomNames> memory) {
         return pick(redis, memory);
     }
 

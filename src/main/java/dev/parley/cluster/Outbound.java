@@ -84,7 +84,12 @@ class Outbound {
     }
 
     private void write(Session session, Envelope envelope) {
-        session.connection().sendText(session.dialect().translate(envelope.frame()))
+        String text = session.dialect().translate(envelope.frame());
+        if (text == null) { // a frame this connection's dialect does not have
+            session.pending().decrementAndGet();
+            return;
+        }
+        session.connection().sendText(text)
                 .onTermination().invoke(() -> session.pending().decrementAndGet())
                 .subscribe().with(
                         ok -> {

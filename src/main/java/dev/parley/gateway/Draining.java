@@ -42,7 +42,7 @@ public class Draining implements HttpUpgradeCheck {
     }
 
     /** Counts a frame as in flight until {@code work} ends. */
-    <T> Uni<T> track(Uni<T> work) {
+    public <T> Uni<T> track(Uni<T> work) {
         return Uni.createFrom().deferred(() -> {
             inFlight.incrementAndGet();
             return work.onTermination().invoke(this::finished);

@@ -25,7 +25,7 @@ public class Guards {
         this.metrics = metrics;
     }
 
-    Uni<Void> close(WebSocketConnection connection, CloseReason reason) {
+    public Uni<Void> close(WebSocketConnection connection, CloseReason reason) {
         Session session = Session.of(connection);
         if (session != null) {
             return node.close(session, reason);

@@ -45,7 +45,7 @@ public class Sessions {
      * that frame can miss this connection. Its live frames wait for {@link #live},
      * and reach it in {@code dialect}.
      */
-    Uni<ServerFrame> open(WebSocketConnection connection, Caller caller, Dialect dialect) {
+    public Uni<ServerFrame> open(WebSocketConnection connection, Caller caller, Dialect dialect) {
         // The connection's callbacks run on its own Vert.x context, which carries the MDC.
         MDC.put("userId", caller.id());
         MDC.put("connectionId", connection.id());
@@ -66,7 +66,7 @@ public class Sessions {
      * meanwhile follow, except new messages those frames already contained
      * ({@code covered}: chat id to the last seq sent).
      */
-    void live(WebSocketConnection connection, Map<Long, Long> covered) {
+    public void live(WebSocketConnection connection, Map<Long, Long> covered) {
         Session session = Session.of(connection);
         if (session != null) {
             node.live(session, covered);
@@ -74,7 +74,7 @@ public class Sessions {
     }
 
     /** Releases what the connection held; runs once, however the connection ended. */
-    Uni<Void> close(WebSocketConnection connection) {
+    public Uni<Void> close(WebSocketConnection connection) {
         Session session = Session.of(connection);
         if (session == null) {
             return Uni.createFrom().voidItem();

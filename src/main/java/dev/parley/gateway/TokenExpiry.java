@@ -28,6 +28,9 @@ public class TokenExpiry {
     }
 
     void watch(Session session) {
+        if (session.caller().expiresAt() == null) {
+            return; // a guest of a seed 002/003 room: no token, nothing expires
+        }
         long delay = Math.max(1, Duration.between(Instant.now(), session.caller().expiresAt()).toMillis());
         session.expiryTimer(vertx.setTimer(delay, id -> dev.parley.context.SafeContext.run(vertx,
                 "Closing connection " + session.id(), () -> node.close(session, EXPIRED))));

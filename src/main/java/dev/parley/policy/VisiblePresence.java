@@ -32,7 +32,7 @@ public class VisiblePresence {
     /** For {@code connected}: the user first, then who else is online, up to the list limit. */
     public Uni<List<Long>> forConnected(long userId) {
         if (!reach.mentorshipsOnly()) {
-            return Uni.createFrom().item(onlineList.forConnected(userId));
+            return Uni.createFrom().item(withoutGuests(onlineList.forConnected(userId)));
         }
         return onlineContacts(userId).map(contacts -> {
             List<Long> online = new ArrayList<>(contacts.size() + 1);
@@ -44,7 +44,12 @@ public class VisiblePresence {
 
     /** Everyone online the user may see, over all replicas. */
     public Uni<List<Long>> online(long userId) {
-        return reach.mentorshipsOnly() ? onlineContacts(userId) : store.onlineUsers();
+        return reach.mentorshipsOnly() ? onlineContacts(userId) : store.onlineUsers().map(VisiblePresence::withoutGuests);
+    }
+
+    /** Guests of seed 002/003 rooms (negative ids) have no presence: they are no one's contact. */
+    private static List<Long> withoutGuests(List<Long> users) {
+        return users.stream().anyMatch(id -> id < 0) ? users.stream().filter(id -> id > 0).toList() : users;
     }
 
     private Uni<List<Long>> onlineContacts(long userId) {

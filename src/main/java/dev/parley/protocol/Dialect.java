@@ -11,6 +11,9 @@ public interface Dialect {
     /** The text of a frame built on this replica for this connection. */
     String encode(ServerFrame frame);
 
-    /** The text of a frame that arrived already encoded in Parley's own form. */
+    /**
+     * The text of a frame that arrived already encoded in Parley's own form, or
+     * null when this dialect has no such frame (it is then not written).
+     */
     String translate(String parleyText);
 }

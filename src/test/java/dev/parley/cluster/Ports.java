@@ -68,6 +68,11 @@ public final class Ports implements AutoCloseable {
         return new RedisConnectionRegistry(pipeline(), replica, presenceConfig(), redisConfig());
     }
 
+    /** The names claimed in rooms, as a replica of its own sees them, on the shared Redis. */
+    public RoomNames redisRoomNames(Replica replica) {
+        return new dev.parley.cluster.redis.RedisRoomNames(pipeline(), replica, presenceConfig(), redisConfig());
+    }
+
     public RateLimiter redisRateLimiter() {
         return new RedisRateLimiter(pipeline(), redisConfig());
     }

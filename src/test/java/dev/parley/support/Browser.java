@@ -32,17 +32,33 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser signedIn(String baseUrl, String token) {
+        Browser browser = start();
+        browser.page.get(baseUrl.replaceAll("/$", "") + "/#token=" + token);
+        browser.until(p -> p.findElement(By.id("connection")).getText().equals("online"));
+        return browser;
+    }
+
+    /**
+     * A browser showing {@code url}, with extra Chromium {@code arguments}: e.g. a
+     * {@code --host-resolver-rules} that sends a page's hard-coded host and port to
+     * the test server, so a seed's page runs unchanged.
+     */
+    public static Browser at(String url, String... arguments) {
+        Browser browser = start(arguments);
+        browser.page.get(url);
+        return browser;
+    }
+
+    private static Browser start(String... arguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1100,700");
+        options.addArguments(arguments);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        Browser browser = new Browser(new ChromeDriver(service, options));
-        browser.page.get(baseUrl.replaceAll("/$", "") + "/#token=" + token);
-        browser.until(p -> p.findElement(By.id("connection")).getText().equals("online"));
-        return browser;
+        return new Browser(new ChromeDriver(service, options));
     }
 
     public WebDriver page() {
