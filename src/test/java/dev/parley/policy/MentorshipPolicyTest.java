@@ -168,6 +168,21 @@ class MentorshipPolicyTest {
     }
 
     @Test
+    void anAdminTypesReadsAndHearsPresenceWithAnyone() {
+        long chat = directChat(otherStudent, admin);
+        try (ChatClient a = ChatClient.connect(base, token(admin))) {
+            try (ChatClient s = ChatClient.connect(base, token(otherStudent))) {
+                a.await("user_status", f -> f.get("user_id").asLong() == otherStudent.id());
+                a.send(Map.of("type", "typing", "recipient_id", otherStudent.id(), "is_typing", true));
+                assertEquals(admin.id(), s.await("typing").get("user_id").asLong());
+                s.send(Map.of("type", "read_messages", "chat_id", chat));
+                a.await("messages_read", f -> f.get("user_id").asLong() == otherStudent.id());
+            }
+            a.await("user_offline", f -> f.get("user_id").asLong() == otherStudent.id());
+        }
+    }
+
+    @Test
     void contactsListTheMentorsAndAdminsOfAStudent() {
         assertEquals(List.of(mentor.id()), contactIds(student, mentor));
         assertEquals(List.of(admin.id()), contactIds(student, admin));

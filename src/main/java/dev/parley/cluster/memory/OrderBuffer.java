@@ -29,6 +29,8 @@ final class OrderBuffer {
         final TreeMap<Long, Entry> waiting = new TreeMap<>();
         final Set<Long> skipped = new HashSet<>();
         boolean flushScheduled;
+        /** When the current gap opened (ms); a gap that closes and a new one that opens start over. */
+        long gapSince;
     }
 
     /**
@@ -68,6 +70,9 @@ final class OrderBuffer {
             return;
         }
         if (seq > order.last + 1) {
+            if (order.waiting.isEmpty()) {
+                order.gapSince = System.currentTimeMillis();
+            }
             order.waiting.put(seq, entry);
             if (!order.flushScheduled) {
                 order.flushScheduled = true;
@@ -82,11 +87,30 @@ final class OrderBuffer {
             publish.accept(next);
             order.last++;
         }
+        if (!order.waiting.isEmpty()) {
+            // A later gap is now the first: it gets a whole timeout of its own.
+            order.gapSince = System.currentTimeMillis();
+        }
     }
 
+    /**
+     * Skips the gap once it has been open for the whole timeout. A timer set for a
+     * gap that has closed meanwhile finds a younger gap, or none: it waits on for
+     * the younger gap's remainder rather than skipping it early (which would
+     * reorder messages whose predecessor was only milliseconds late).
+     */
     private synchronized void flush(String orderKey) {
         Order order = orders.get(orderKey);
         if (order == null) {
+            return;
+        }
+        long open = System.currentTimeMillis() - order.gapSince;
+        if (order.waiting.isEmpty()) {
+            order.flushScheduled = false;
+            return;
+        }
+        if (open < gapMillis) {
+            vertx.setTimer(Math.max(1, gapMillis - open), id -> flush(orderKey));
             return;
         }
         order.flushScheduled = false;
