@@ -84,7 +84,7 @@ class Outbound {
     }
 
     private void write(Session session, Envelope envelope) {
-        session.connection().sendText(envelope.frame())
+        session.link().send(envelope.frame())
                 .onTermination().invoke(() -> session.pending().decrementAndGet())
                 .subscribe().with(
                         ok -> {

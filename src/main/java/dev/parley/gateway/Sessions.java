@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
+import dev.parley.cluster.Link;
 import dev.parley.cluster.Node;
 import dev.parley.policy.VisiblePresence;
 import dev.parley.cluster.Session;
@@ -49,12 +50,30 @@ public class Sessions {
         MDC.put("connectionId", connection.id());
         Session session = Session.open(connection, caller, flood.newBucket()::take);
         session.abortWith(upgrades.abortHandle(connection));
+        return start(session, "WebSocket").map(ServerFrame.class::cast);
+    }
+
+    /**
+     * A dialect with its own transports (Socket.IO) opens its session in two
+     * steps: this creates it (frames go through {@code link}, {@code abort} drops
+     * the transport at once), {@link #start} routes it and answers with
+     * {@code connected}. The dialect keeps the session and hands it to
+     * {@link #live} and {@link #close}, the latter also when {@code start} failed.
+     */
+    public Session create(Link link, Caller caller, Runnable abort) {
+        Session session = Session.open(link, caller, flood.newBucket()::take);
+        session.abortWith(abort);
+        return session;
+    }
+
+    public Uni<ServerFrame.Connected> start(Session session, String via) {
+        Caller caller = session.caller();
         expiry.watch(session);
-        // The handshake recorded the caller's profile (DeletedUserCheck).
+        // The handshake recorded the caller's profile (DeletedUserCheck, or the dialect's own check).
         return node.open(session)
                 .chain(() -> visiblePresence.forConnected(caller.id()))
                 .map(online -> {
-                    Log.infof("User %d connected via WebSocket (connection %s)", caller.id(), connection.id());
+                    Log.infof("User %d connected via %s (connection %s)", caller.id(), via, session.id());
                     return new ServerFrame.Connected(caller.id(), caller.username(), online, Instant.now());
                 });
     }
@@ -67,16 +86,21 @@ public class Sessions {
     void live(WebSocketConnection connection, Map<Long, Long> covered) {
         Session session = Session.of(connection);
         if (session != null) {
-            node.live(session, covered);
+            live(session, covered);
         }
+    }
+
+    public void live(Session session, Map<Long, Long> covered) {
+        node.live(session, covered);
     }
 
     /** Releases what the connection held; runs once, however the connection ended. */
     Uni<Void> close(WebSocketConnection connection) {
         Session session = Session.of(connection);
-        if (session == null) {
-            return Uni.createFrom().voidItem();
-        }
+        return session == null ? Uni.createFrom().voidItem() : close(session);
+    }
+
+    public Uni<Void> close(Session session) {
         expiry.forget(session);
         return node.release(session);
     }

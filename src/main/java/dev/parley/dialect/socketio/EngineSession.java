@@ -1,0 +1,248 @@
+package dev.parley.dialect.socketio;
+
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One Engine.IO session: its current transport (long-polling until a WebSocket
+ * takes over, or a WebSocket from the start), the packets waiting for the next
+ * poll, the upgrade probe, and the server's pings. Polling requests, WebSocket
+ * callbacks and timers reach it from different threads, so its state is guarded
+ * by its monitor; writes only queue work on Vert.x, they never block.
+ */
+final class EngineSession {
+
+    /** What the session carries: Socket.IO packets in, and its end. */
+    interface Listener {
+        Uni<Void> message(String data);
+
+        void closed(String reason);
+    }
+
+    private record Outgoing(String packet, CompletableFuture<Void> written) {
+    }
+
+    private final String sid;
+    private final Vertx vertx;
+    private final SocketIoConfig config;
+    private final Consumer<EngineSession> forget;
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private Listener listener;
+    private WebSocketConnection socket;
+    private WebSocketConnection probe;
+    private HttpServerResponse poll;
+    private boolean closed;
+    private long pingTimer = -1;
+    private long timeoutTimer = -1;
+
+    EngineSession(String sid, WebSocketConnection socket, Vertx vertx, SocketIoConfig config,
+                  Consumer<EngineSession> forget) {
+        this.sid = sid;
+        this.socket = socket;
+        this.vertx = vertx;
+        this.config = config;
+        this.forget = forget;
+    }
+
+    String sid() {
+        return sid;
+    }
+
+    synchronized void listen(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Writes on the WebSocket, or queues for the next poll; completes once written. */
+    synchronized Uni<Void> send(EnginePacket packet) {
+        if (closed) {
+            return Uni.createFrom().voidItem();
+        }
+        if (socket != null) {
+            return socket.sendText(packet.encode());
+        }
+        Outgoing outgoing = new Outgoing(packet.encode(), new CompletableFuture<>());
+        queue.add(outgoing);
+        flush();
+        return Uni.createFrom().completionStage(outgoing.written());
+    }
+
+    /** A long-polling GET: answered at once with what waits, else held until something does. */
+    synchronized void poll(HttpServerResponse response) {
+        if (closed) {
+            PollingTransport.reply(response, new EnginePacket.Close().encode());
+            return;
+        }
+        if (socket != null || poll != null) {
+            PollingTransport.fail(response, 3, socket != null ? "Session upgraded" : "Overlapping poll");
+            vertx.runOnContext(ignored -> close(socket != null ? "poll after upgrade" : "overlapping poll"));
+            return;
+        }
+        poll = response;
+        response.closeHandler(ignored -> dropPoll(response));
+        flush();
+    }
+
+    /** Packets from the client, one after another, whichever transport carried them. */
+    Uni<Void> receive(EnginePacket packet) {
+        return switch (packet) {
+            case EnginePacket.Message message -> listener().message(message.data());
+            case EnginePacket.Pong ignored -> {
+                ponged();
+                yield Uni.createFrom().voidItem();
+            }
+            case EnginePacket.Close ignored -> {
+                close("client close");
+                yield Uni.createFrom().voidItem();
+            }
+            default -> Uni.createFrom().voidItem(); // ping, noop, a stray upgrade: nothing to do
+        };
+    }
+
+    /** Packets on a WebSocket that probes for the upgrade: {@code 2probe}, then {@code 5}. */
+    Uni<Void> probe(WebSocketConnection candidate, EnginePacket packet) {
+        synchronized (this) {
+            if (closed || socket != null) {
+                throw new EngineProtocolException("Nothing to upgrade");
+            }
+            if (packet instanceof EnginePacket.Ping ping && "probe".equals(ping.data())) {
+                probe = candidate;
+                endPoll(new EnginePacket.Noop()); // the client pauses polling: let its pending GET return
+                return candidate.sendText(new EnginePacket.Pong("probe").encode());
+            }
+            if (!(packet instanceof EnginePacket.Upgrade) || probe != candidate) {
+                throw new EngineProtocolException("Expected 2probe, then 5");
+            }
+            socket = candidate;
+            probe = null;
+            endPoll(new EnginePacket.Noop());
+            List<Outgoing> waiting = new ArrayList<>(queue);
+            queue.clear();
+            for (Outgoing outgoing : waiting) {
+                socket.sendText(outgoing.packet()).subscribe().with(
+                        ok -> outgoing.written().complete(null), outgoing.written()::completeExceptionally);
+            }
+            Log.debugf("Engine.IO session %s upgraded to WebSocket", sid);
+            return Uni.createFrom().voidItem();
+        }
+    }
+
+    /** Still on long-polling (not upgraded, not opened on a WebSocket). */
+    synchronized boolean polling() {
+        return socket == null;
+    }
+
+    synchronized boolean carries(WebSocketConnection connection) {
+        return socket == connection;
+    }
+
+    /** A WebSocket of this session closed: the session ends with its transport, a failed probe does not. */
+    void closed(WebSocketConnection connection) {
+        synchronized (this) {
+            if (probe == connection) {
+                probe = null;
+                return;
+            }
+        }
+        if (carries(connection)) {
+            close("transport close");
+        }
+    }
+
+    /** Server pings, each answered within {@code pingTimeout}, else the session closes. */
+    synchronized void schedulePing() {
+        if (!closed) {
+            pingTimer = vertx.setTimer(config.pingInterval().toMillis(), ignored -> ping());
+        }
+    }
+
+    private void ping() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            timeoutTimer = vertx.setTimer(config.pingTimeout().toMillis(), ignored -> close("ping timeout"));
+        }
+        send(new EnginePacket.Ping("")).subscribe().with(ok -> { }, failure -> close("transport error"));
+    }
+
+    private void ponged() {
+        synchronized (this) {
+            vertx.cancelTimer(timeoutTimer);
+        }
+        schedulePing();
+    }
+
+    /** Ends the session once: its poll gets a close packet, its WebSocket closes, its listener hears. */
+    void close(String reason) {
+        WebSocketConnection open;
+        List<Outgoing> dropped;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            vertx.cancelTimer(pingTimer);
+            vertx.cancelTimer(timeoutTimer);
+            endPoll(new EnginePacket.Close());
+            dropped = new ArrayList<>(queue);
+            queue.clear();
+            open = socket;
+        }
+        Log.debugf("Engine.IO session %s closed: %s", sid, reason);
+        dropped.forEach(outgoing -> outgoing.written().completeExceptionally(new IllegalStateException(reason)));
+        forget.accept(this);
+        if (open != null && !open.isClosed()) {
+            open.close().subscribe().with(ok -> { }, failure -> { });
+        }
+        Listener heard = listener();
+        if (heard != null) {
+            heard.closed(reason);
+        }
+    }
+
+    private synchronized Listener listener() {
+        return listener;
+    }
+
+    private synchronized void dropPoll(HttpServerResponse response) {
+        if (poll == response) {
+            poll = null;
+        }
+    }
+
+    /** Holding the monitor: everything queued goes out on the waiting poll. */
+    private void flush() {
+        if (poll == null || queue.isEmpty()) {
+            return;
+        }
+        List<Outgoing> batch = new ArrayList<>(queue);
+        queue.clear();
+        HttpServerResponse response = poll;
+        poll = null;
+        PollingTransport.reply(response, EnginePacket.encodePayload(batch.stream().map(Outgoing::packet).toList()))
+                .onComplete(result -> batch.forEach(outgoing -> {
+                    if (result.succeeded()) {
+                        outgoing.written().complete(null);
+                    } else {
+                        outgoing.written().completeExceptionally(result.cause());
+                    }
+                }));
+    }
+
+    /** Holding the monitor: answers a waiting poll with {@code packet} alone. */
+    private void endPoll(EnginePacket packet) {
+        if (poll != null) {
+            PollingTransport.reply(poll, packet.encode());
+            poll = null;
+        }
+    }
+}
