@@ -159,10 +159,13 @@ final class SocketIoClient implements AutoCloseable {
             if (Files.isDirectory(HOME.resolve("node_modules/socket.io-client"))) {
                 return;
             }
+            // Surefire owns this JVM's stdout: npm writes to a log of its own.
+            System.err.println("Installing socket.io-client into " + HOME + " (npm ci, once per build)...");
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(HOME.toFile())
-                    .inheritIO().start();
+                    .redirectErrorStream(true).redirectOutput(HOME.resolve("npm.log").toFile()).start();
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new IllegalStateException("npm ci in " + HOME + " failed; is the npm registry reachable?");
+                throw new IllegalStateException("npm ci in " + HOME + " failed (see npm.log there); "
+                        + "is the npm registry reachable?");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
