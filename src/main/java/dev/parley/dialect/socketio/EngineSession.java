@@ -31,11 +31,16 @@ final class EngineSession {
     private record Outgoing(String packet, CompletableFuture<Void> written) {
     }
 
+    /** Socket.IO packets received and not handled yet; a peer that keeps more waiting is closed. */
+    static final int INBOX_LIMIT = 256;
+
     private final String sid;
     private final Vertx vertx;
     private final SocketIoConfig config;
     private final Consumer<EngineSession> forget;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private final ArrayDeque<String> inbox = new ArrayDeque<>();
+    private boolean handling;
     private Listener listener;
     private WebSocketConnection socket;
     private WebSocketConnection probe;
@@ -91,20 +96,58 @@ final class EngineSession {
         flush();
     }
 
-    /** Packets from the client, one after another, whichever transport carried them. */
-    Uni<Void> receive(EnginePacket packet) {
-        return switch (packet) {
-            case EnginePacket.Message message -> listener().message(message.data());
-            case EnginePacket.Pong ignored -> {
-                ponged();
-                yield Uni.createFrom().voidItem();
+    /**
+     * A packet from the client, whichever transport carried it. Socket.IO packets
+     * are handled one after another, in order, but apart from the transport: a
+     * poll's POST is answered at once (the client sends nothing else, not even a
+     * pong, until it is, and pauses it for an upgrade), and a pong is never stuck
+     * behind a slow event.
+     */
+    void receive(EnginePacket packet) {
+        switch (packet) {
+            case EnginePacket.Message message -> enqueue(message.data());
+            case EnginePacket.Pong ignored -> ponged();
+            case EnginePacket.Close ignored -> close("client close");
+            default -> { } // ping, noop, a stray upgrade: nothing to do
+        }
+    }
+
+    private void enqueue(String data) {
+        synchronized (this) {
+            if (closed) {
+                return;
             }
-            case EnginePacket.Close ignored -> {
-                close("client close");
-                yield Uni.createFrom().voidItem();
+            if (inbox.size() < INBOX_LIMIT) {
+                inbox.add(data);
+                if (handling) {
+                    return;
+                }
+                handling = true;
+            } else {
+                data = null;
             }
-            default -> Uni.createFrom().voidItem(); // ping, noop, a stray upgrade: nothing to do
-        };
+        }
+        if (data == null) {
+            close("too many packets waiting");
+            return;
+        }
+        handleNext();
+    }
+
+    private void handleNext() {
+        String next;
+        synchronized (this) {
+            next = closed ? null : inbox.poll();
+            if (next == null) {
+                handling = false;
+                return;
+            }
+        }
+        Listener heard = listener();
+        Uni.createFrom().deferred(() -> heard.message(next)).subscribe().with(ok -> handleNext(), failure -> {
+            Log.debugf("Engine.IO session %s: %s", sid, failure.getMessage());
+            close("protocol error");
+        });
     }
 
     /** Packets on a WebSocket that probes for the upgrade: {@code 2probe}, then {@code 5}. */

@@ -1,7 +1,5 @@
 package dev.parley.dialect.socketio;
 
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -16,8 +14,8 @@ import java.util.List;
 /**
  * Engine.IO's HTTP long-polling at {@code /socket.io/}: a GET without {@code sid}
  * is the handshake, a GET with one waits for packets, a POST carries packets
- * separated by {@code \x1e} and is answered {@code ok} once they were handled, in
- * order. WebSocket upgrades on the same path go on to {@link SocketIoWebSocket}.
+ * separated by {@code \x1e}, answered {@code ok} at once (they are handled in order
+ * by the session). WebSocket upgrades on the same path go on to {@link SocketIoWebSocket}.
  */
 @ApplicationScoped
 public class PollingTransport {
@@ -81,15 +79,8 @@ public class PollingTransport {
             session.close("protocol error");
             return;
         }
-        Multi.createFrom().iterable(packets)
-                .onItem().transformToUniAndConcatenate(session::receive)
-                .collect().last()
-                .subscribe().with(ok -> context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html").end("ok"),
-                        failure -> {
-                            Log.debugf("Engine.IO session %s: %s", session.sid(), failure.getMessage());
-                            fail(context.response(), 3, "Bad request");
-                            session.close("protocol error");
-                        });
+        packets.forEach(session::receive);
+        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html").end("ok");
     }
 
     static Future<Void> reply(HttpServerResponse response, String body) {

@@ -82,7 +82,7 @@ public class SocketIoServer {
                 .onFailure(SocketIoAuth.Refused.class).recoverWithUni(refused -> link.packet(
                         new SocketPacket.ConnectError(SocketPacket.DEFAULT_NAMESPACE, refused.getMessage())))
                 .onFailure().recoverWithUni(failure -> {
-                    Log.warnf("Socket.IO connect of session %s failed: %s", socket.id(), failure.getMessage());
+                    Log.warnf("Socket.IO connect of socket %s failed: %s", socket.id(), failure.getMessage());
                     return link.packet(new SocketPacket.ConnectError(SocketPacket.DEFAULT_NAMESPACE,
                             "Temporarily unavailable, please retry"));
                 });

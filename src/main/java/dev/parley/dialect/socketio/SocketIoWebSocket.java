@@ -56,7 +56,11 @@ public class SocketIoWebSocket {
     public Uni<Void> receive(String text, WebSocketConnection connection) {
         EngineSession session = connection.userData().get(KEY);
         EnginePacket packet = EnginePacket.decode(text);
-        return session.carries(connection) ? session.receive(packet) : session.probe(connection, packet);
+        if (!session.carries(connection)) {
+            return session.probe(connection, packet);
+        }
+        session.receive(packet);
+        return Uni.createFrom().voidItem();
     }
 
     @OnBinaryMessage
