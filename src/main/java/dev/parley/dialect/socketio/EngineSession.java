@@ -48,6 +48,7 @@ final class EngineSession {
     private boolean closed;
     private long pingTimer = -1;
     private long timeoutTimer = -1;
+    private Runnable abort = () -> { };
 
     EngineSession(String sid, WebSocketConnection socket, Vertx vertx, SocketIoConfig config,
                   Consumer<EngineSession> forget) {
@@ -60,6 +61,21 @@ final class EngineSession {
 
     String sid() {
         return sid;
+    }
+
+    /** How to drop the WebSocket's TCP connection at once, when a close cannot get through. */
+    synchronized void abortWith(Runnable abort) {
+        this.abort = abort;
+    }
+
+    /** Ends the session and drops its WebSocket's TCP connection without waiting for the peer. */
+    void abort() {
+        Runnable drop;
+        synchronized (this) {
+            drop = abort;
+        }
+        close("aborted");
+        drop.run();
     }
 
     synchronized void listen(Listener listener) {

@@ -1,5 +1,6 @@
 package dev.parley.dialect.socketio;
 
+import dev.parley.limits.HandshakeLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -24,10 +25,12 @@ public class PollingTransport {
 
     private final EngineSessions sessions;
     private final SocketIoConfig config;
+    private final HandshakeLimiter handshakes;
 
-    PollingTransport(EngineSessions sessions, SocketIoConfig config) {
+    PollingTransport(EngineSessions sessions, SocketIoConfig config, HandshakeLimiter handshakes) {
         this.sessions = sessions;
         this.config = config;
+        this.handshakes = handshakes;
     }
 
     void routes(@Observes Router router) {
@@ -47,8 +50,7 @@ public class PollingTransport {
             return;
         }
         if (query.sid() == null) {
-            EngineSession session = sessions.open(null);
-            reply(context.response(), sessions.handshake(session).encode());
+            handshake(context);
             return;
         }
         EngineSession session = sessions.find(query.sid());
@@ -57,6 +59,20 @@ public class PollingTransport {
             return;
         }
         session.poll(context.response());
+    }
+
+    /** A new polling session, within the same per-address handshake rate as WebSocket upgrades. */
+    private void handshake(RoutingContext context) {
+        String ip = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().host();
+        handshakes.admit(ip).subscribe().with(admitted -> {
+            if (!admitted) {
+                context.response().setStatusCode(429).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end("{\"code\":3,\"message\":\"Too many handshakes, retry later\"}");
+                return;
+            }
+            EngineSession session = sessions.open(null);
+            reply(context.response(), sessions.handshake(session).encode());
+        }, context::fail);
     }
 
     private void post(RoutingContext context) {

@@ -49,7 +49,7 @@ final class SocketIoSocket implements EngineSession.Listener {
     }
 
     void abort() {
-        engine.close("aborted");
+        engine.abort();
     }
 
     @Override

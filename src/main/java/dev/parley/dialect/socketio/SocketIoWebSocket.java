@@ -1,5 +1,6 @@
 package dev.parley.dialect.socketio;
 
+import dev.parley.gateway.Upgrades;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
@@ -28,13 +29,16 @@ public class SocketIoWebSocket {
     private static final TypedKey<EngineSession> KEY = new TypedKey<>("parley.engine-session");
 
     private final EngineSessions sessions;
+    private final Upgrades upgrades;
 
-    SocketIoWebSocket(EngineSessions sessions) {
+    SocketIoWebSocket(EngineSessions sessions, Upgrades upgrades) {
         this.sessions = sessions;
+        this.upgrades = upgrades;
     }
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
+        Runnable abort = upgrades.abortHandle(connection); // claimed whatever follows, so none is left behind
         EngineQuery query = EngineQuery.parse(connection.handshakeRequest().query());
         if (query.refusal("websocket") != null) {
             return connection.close(REFUSED);
@@ -45,9 +49,11 @@ public class SocketIoWebSocket {
                 return connection.close(REFUSED);
             }
             connection.userData().put(KEY, session); // a probe until it sends 5
+            session.abortWith(abort); // the session's transport once upgraded; until then a close is graceful anyway
             return Uni.createFrom().voidItem();
         }
         EngineSession session = sessions.open(connection);
+        session.abortWith(abort);
         connection.userData().put(KEY, session);
         return connection.sendText(sessions.handshake(session).encode());
     }
