@@ -82,18 +82,27 @@ final class EngineSession {
         this.listener = listener;
     }
 
-    /** Writes on the WebSocket, or queues for the next poll; completes once written. */
+    /**
+     * Writes on the WebSocket, or queues for the next poll, at once and in the
+     * order of the calls (whether or not the Uni is subscribed); completes once written.
+     */
     synchronized Uni<Void> send(EnginePacket packet) {
         if (closed) {
             return Uni.createFrom().voidItem();
         }
-        if (socket != null) {
-            return socket.sendText(packet.encode());
-        }
         Outgoing outgoing = new Outgoing(packet.encode(), new CompletableFuture<>());
-        queue.add(outgoing);
-        flush();
+        if (socket != null) {
+            write(socket, outgoing);
+        } else {
+            queue.add(outgoing);
+            flush();
+        }
         return Uni.createFrom().completionStage(outgoing.written());
+    }
+
+    private static void write(WebSocketConnection socket, Outgoing outgoing) {
+        socket.sendText(outgoing.packet()).subscribe().with(
+                ok -> outgoing.written().complete(null), outgoing.written()::completeExceptionally);
     }
 
     /** A long-polling GET: answered at once with what waits, else held until something does. */
@@ -185,10 +194,7 @@ final class EngineSession {
             endPoll(new EnginePacket.Noop());
             List<Outgoing> waiting = new ArrayList<>(queue);
             queue.clear();
-            for (Outgoing outgoing : waiting) {
-                socket.sendText(outgoing.packet()).subscribe().with(
-                        ok -> outgoing.written().complete(null), outgoing.written()::completeExceptionally);
-            }
+            waiting.forEach(outgoing -> write(socket, outgoing));
             Log.debugf("Engine.IO session %s upgraded to WebSocket", sid);
             return Uni.createFrom().voidItem();
         }

@@ -2,10 +2,15 @@ package dev.parley.dialect.socketio;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Vertx;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,6 +46,19 @@ public class EngineSessions {
         sessions.put(sid, session);
         session.schedulePing();
         return session;
+    }
+
+    /**
+     * At the start of shutdown, as {@code gateway.Draining} does for WebSockets:
+     * polling sessions end (a waiting poll gets the close packet), so their
+     * clients reconnect to another replica. Sessions on a WebSocket end with it.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
+        List.copyOf(sessions.values()).forEach(session -> session.close("server shutdown"));
+    }
+
+    void drainLate(@Observes @Priority(1) ShutdownEvent event) {
+        drain(null);
     }
 
     /** The session, or null when this replica has none by that id (ended, or opened elsewhere). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.parley.cluster.Node;
 import dev.parley.cluster.Session;
+import dev.parley.gateway.Draining;
 import dev.parley.gateway.FrameDispatcher;
 import dev.parley.gateway.Sessions;
 import dev.parley.limits.FloodGuard;
@@ -31,10 +32,12 @@ public class SocketIoServer {
     private final Sessions sessions;
     private final FrameDispatcher dispatcher;
     private final Node node;
+    private final Draining draining;
     private final ObjectReader frames;
 
     SocketIoServer(SocketPacketCodec codec, OutboundEvents events, SocketIoAuth auth, Sessions sessions,
-                   FrameDispatcher dispatcher, Node node, ObjectMapper mapper) {
+                   FrameDispatcher dispatcher, Node node, Draining draining, ObjectMapper mapper) {
+        this.draining = draining;
         this.codec = codec;
         this.events = events;
         this.auth = auth;
@@ -99,8 +102,8 @@ public class SocketIoServer {
             return node.close(session, FloodGuard.FLOODING);
         }
         JsonNode payload = event.args().size() > 1 ? event.args().get(1) : null;
-        return dispatcher.dispatch(() -> InboundEvents.decode(event.name(), payload), session)
-                .chain(reply -> answer(socket.link(), event.ackId(), reply));
+        return draining.track(dispatcher.dispatch(() -> InboundEvents.decode(event.name(), payload), session)
+                .chain(reply -> answer(socket.link(), event.ackId(), reply)));
     }
 
     /**

@@ -8,9 +8,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +74,28 @@ class SocketIoWebSocketTest {
             assertTrue(none.awaitConnect().path("message").asText().startsWith("Authentication required"));
             assertEquals("Invalid or expired access token", forged.awaitConnect().path("message").asText());
             assertTrue(service.awaitConnect().path("message").asText().startsWith("Service tokens"));
+        }
+    }
+
+    @Test
+    void refreshTokensAndDeletedUsersAreRefusedAsOnWsChat() {
+        TestUser gone = TestUser.fresh("gone").registered();
+        given().auth().oauth2(TestUser.fresh("root").token("admin")).delete("/api/v1/users/" + gone.id())
+                .then().statusCode(204);
+        try (SocketIoClient refresh = SocketIoClient.connect(base, alice.claims().claim("token_type", "refresh").sign(),
+                WEBSOCKET, false);
+             SocketIoClient deleted = SocketIoClient.connect(base, gone.token(), WEBSOCKET, false)) {
+            assertEquals("Invalid or expired access token", refresh.awaitConnect().path("message").asText());
+            assertEquals("This account was deleted", deleted.awaitConnect().path("message").asText());
+        }
+    }
+
+    /** A connection lives no longer than its token: DISCONNECT, which the client does not retry by itself. */
+    @Test
+    void anExpiredTokenDisconnectsTheSocket() {
+        try (SocketIoClient a = SocketIoClient.connect(base, alice.tokenExpiringIn(Duration.ofSeconds(2)))) {
+            assertEquals("connect", a.awaitConnect().path("type").asText());
+            assertEquals("io server disconnect", a.await("disconnect").path("reason").asText());
         }
     }
 
