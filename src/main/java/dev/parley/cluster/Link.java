@@ -1,6 +1,7 @@
 package dev.parley.cluster;
 
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -21,22 +22,25 @@ public interface Link {
     Uni<Void> close(CloseReason reason);
 
     /** Parley's own protocol on a websockets-next connection. */
-    static Link of(io.quarkus.websockets.next.WebSocketConnection connection) {
-        return new Link() {
-            @Override
-            public String id() {
-                return connection.id();
-            }
+    static Link of(WebSocketConnection connection) {
+        return new WebSocketLink(connection);
+    }
 
-            @Override
-            public Uni<Void> send(String frame) {
-                return connection.sendText(frame);
-            }
+    /** Frames written as they are, on the connection. */
+    record WebSocketLink(WebSocketConnection connection) implements Link {
+        @Override
+        public String id() {
+            return connection.id();
+        }
 
-            @Override
-            public Uni<Void> close(CloseReason reason) {
-                return connection.close(reason);
-            }
-        };
+        @Override
+        public Uni<Void> send(String frame) {
+            return connection.sendText(frame);
+        }
+
+        @Override
+        public Uni<Void> close(CloseReason reason) {
+            return connection.close(reason);
+        }
     }
 }

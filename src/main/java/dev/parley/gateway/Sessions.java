@@ -66,6 +66,7 @@ public class Sessions {
         return session;
     }
 
+    /** Routes the session's events here; answers with {@code connected} once nothing sent to its user can miss it. */
     public Uni<ServerFrame.Connected> start(Session session, String via) {
         Caller caller = session.caller();
         expiry.watch(session);
@@ -90,6 +91,7 @@ public class Sessions {
         }
     }
 
+    /** As above, for a session a dialect keeps. */
     public void live(Session session, Map<Long, Long> covered) {
         node.live(session, covered);
     }
@@ -100,6 +102,7 @@ public class Sessions {
         return session == null ? Uni.createFrom().voidItem() : close(session);
     }
 
+    /** As above, for a session a dialect keeps; runs once. */
     public Uni<Void> close(Session session) {
         expiry.forget(session);
         return node.release(session);

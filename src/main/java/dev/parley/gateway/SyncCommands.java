@@ -3,13 +3,13 @@ package dev.parley.gateway;
 import dev.parley.auth.Caller;
 import dev.parley.chat.Recovery;
 import dev.parley.chat.Replay;
+import dev.parley.cluster.Link;
 import dev.parley.cluster.Node;
 import dev.parley.cluster.Session;
 import dev.parley.error.ChatException;
 import dev.parley.events.ChatEvents;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
-import dev.parley.cluster.Link;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,22 +40,22 @@ public class SyncCommands {
     }
 
     Uni<ServerFrame> sync(Caller caller, Map<Long, Long> lastSeen, Session session) {
-        Link connection = session.link();
+        Link link = session.link();
         Map<Long, Long> replayed = new ConcurrentHashMap<>();
         session.hold();
         return Multi.createFrom().iterable(lastSeen.entrySet())
                 .onItem().transformToUniAndConcatenate(chat -> recovery.since(caller, chat.getKey(), chat.getValue())
-                        .chain(replay -> send(connection, replay).invoke(() -> replayed.put(chat.getKey(), upTo(replay))))
-                        .onFailure(ChatException.class).recoverWithUni(refusal -> connection.send(codec.encode(
+                        .chain(replay -> send(link, replay).invoke(() -> replayed.put(chat.getKey(), upTo(replay))))
+                        .onFailure(ChatException.class).recoverWithUni(refusal -> link.send(codec.encode(
                                 new ServerFrame.Error(((ChatException) refusal).code(), refusal.getMessage(), Instant.now())))))
                 .collect().last()
                 .onTermination().invoke(() -> node.endReplay(session, replayed))
                 .replaceWith((ServerFrame) null);
     }
 
-    private Uni<Void> send(Link connection, Replay replay) {
+    private Uni<Void> send(Link link, Replay replay) {
         return Multi.createFrom().iterable(events.replayFrames(replay))
-                .onItem().transformToUniAndConcatenate(frame -> connection.send(codec.encode(frame)))
+                .onItem().transformToUniAndConcatenate(frame -> link.send(codec.encode(frame)))
                 .collect().last()
                 .replaceWithVoid();
     }

@@ -48,6 +48,7 @@ final class EngineSession {
     private boolean closed;
     private long pingTimer = -1;
     private long timeoutTimer = -1;
+    private boolean awaitingPong;
     private Runnable abort = () -> { };
 
     EngineSession(String sid, WebSocketConnection socket, Vertx vertx, SocketIoConfig config,
@@ -112,8 +113,9 @@ final class EngineSession {
             return;
         }
         if (socket != null || poll != null) {
-            PollingTransport.fail(response, 3, socket != null ? "Session upgraded" : "Overlapping poll");
-            vertx.runOnContext(ignored -> close(socket != null ? "poll after upgrade" : "overlapping poll"));
+            String reason = socket != null ? "poll after upgrade" : "overlapping poll";
+            PollingTransport.fail(response, 3, reason);
+            vertx.runOnContext(ignored -> close(reason));
             return;
         }
         poll = response;
@@ -234,13 +236,19 @@ final class EngineSession {
             if (closed) {
                 return;
             }
+            awaitingPong = true;
             timeoutTimer = vertx.setTimer(config.pingTimeout().toMillis(), ignored -> close("ping timeout"));
         }
         send(new EnginePacket.Ping("")).subscribe().with(ok -> { }, failure -> close("transport error"));
     }
 
+    /** Only a pong to our ping schedules the next one: unasked pongs change nothing. */
     private void ponged() {
         synchronized (this) {
+            if (!awaitingPong) {
+                return;
+            }
+            awaitingPong = false;
             vertx.cancelTimer(timeoutTimer);
         }
         schedulePing();

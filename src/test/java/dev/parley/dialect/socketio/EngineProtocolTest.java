@@ -71,6 +71,18 @@ class EngineProtocolTest {
         }
     }
 
+    /** Pongs nobody asked for must not start pings of their own: one ping per interval, whatever the client sends. */
+    @Test
+    void unaskedPongsDoNotMultiplyPings() throws Exception {
+        String sid = handshake();
+        given().queryParam("EIO", 4).queryParam("transport", "polling").queryParam("sid", sid)
+                .body(String.join("\u001e", java.util.Collections.nCopies(20, "3"))).post(PATH).then().statusCode(200);
+        assertEquals("2", poll(sid).then().statusCode(200).extract().asString());
+        given().queryParam("EIO", 4).queryParam("transport", "polling").queryParam("sid", sid)
+                .body("3").post(PATH).then().statusCode(200);
+        assertEquals("2", poll(sid).then().statusCode(200).extract().asString(), "the next ping, alone");
+    }
+
     @Test
     void anOverlappingPollEndsTheSession() throws Exception {
         String sid = handshake();
