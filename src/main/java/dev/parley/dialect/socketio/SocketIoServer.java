@@ -76,10 +76,7 @@ public class SocketIoServer {
                 .chain(caller -> {
                     Session session = socket.open(sessions.create(link, caller, socket::abort));
                     return sessions.start(session, "Socket.IO")
-                            .chain(connected -> link.packet(new SocketPacket.Connect(SocketPacket.DEFAULT_NAMESPACE,
-                                            codec.object().put("sid", socket.id())))
-                                    .chain(() -> link.emit("online_users", onlineUsers(connected))))
-                            .invoke(() -> sessions.live(session, Map.of()))
+                            .chain(connected -> accepted(socket, session, connected))
                             .onFailure().call(socket::leave);
                 })
                 .onFailure(SocketIoAuth.Refused.class).recoverWithUni(refused -> link.packet(
@@ -89,6 +86,17 @@ public class SocketIoServer {
                     return link.packet(new SocketPacket.ConnectError(SocketPacket.DEFAULT_NAMESPACE,
                             "Temporarily unavailable, please retry"));
                 });
+    }
+
+    /** CONNECT's answer and {@code online_users}, then live frames; or nothing when the transport ended meanwhile. */
+    private Uni<Void> accepted(SocketIoSocket socket, Session session, ServerFrame.Connected connected) {
+        if (socket.isClosed()) {
+            return socket.leave();
+        }
+        SocketIoLink link = socket.link();
+        return link.packet(new SocketPacket.Connect(SocketPacket.DEFAULT_NAMESPACE, codec.object().put("sid", socket.id())))
+                .chain(() -> link.emit("online_users", onlineUsers(connected)))
+                .invoke(() -> sessions.live(session, Map.of()));
     }
 
     /** One event, like one frame on {@code /ws/chat}: counted, dispatched, answered. */

@@ -15,7 +15,8 @@ final class SocketIoSocket implements EngineSession.Listener {
     private final SocketIoLink link;
     private final SocketIoServer server;
     private final String id = EngineSessions.randomId();
-    private volatile Session session;
+    private Session session;
+    private boolean closed;
 
     SocketIoSocket(EngineSession engine, SocketIoLink link, SocketIoServer server) {
         this.engine = engine;
@@ -32,13 +33,18 @@ final class SocketIoSocket implements EngineSession.Listener {
         return link;
     }
 
-    Session session() {
+    synchronized Session session() {
         return session;
     }
 
-    Session open(Session opened) {
+    synchronized Session open(Session opened) {
         this.session = opened;
         return opened;
+    }
+
+    /** The Engine.IO session ended: a session opened after that (its CONNECT was in flight) must be left at once. */
+    synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Leaves the namespace: the Parley session is released, the Engine.IO session stays. */
@@ -59,6 +65,9 @@ final class SocketIoSocket implements EngineSession.Listener {
 
     @Override
     public void closed(String reason) {
+        synchronized (this) {
+            closed = true;
+        }
         leave().subscribe().with(ok -> { }, failure -> Log.warnf("Releasing Socket.IO session %s failed: %s",
                 engine.sid(), failure.getMessage()));
     }

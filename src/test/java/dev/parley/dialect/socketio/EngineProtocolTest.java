@@ -2,6 +2,7 @@ package dev.parley.dialect.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.support.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.awaitility.Awaitility;
@@ -107,6 +108,19 @@ class EngineProtocolTest {
         String other = handshake();
         given().queryParam("EIO", 4).queryParam("transport", "polling").queryParam("sid", other)
                 .body("4" + "x".repeat(70_000)).post(PATH).then().statusCode(413);
+    }
+
+    /** A session whose transport ended while its CONNECT was being checked must not stay online. */
+    @Test
+    void aConnectThatOutlivesItsTransportLeavesNothingOnline() throws Exception {
+        TestUser user = TestUser.fresh("brief");
+        TestUser watcher = TestUser.fresh("watcher");
+        String sid = handshake();
+        given().queryParam("EIO", 4).queryParam("transport", "polling").queryParam("sid", sid)
+                .body("40{\"token\":\"" + user.token() + "\"}\u001e1").post(PATH).then().statusCode(200);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                !given().auth().oauth2(watcher.token()).get("/api/v1/ws/online-users").then().extract()
+                        .jsonPath().getList("online_users", Long.class).contains(user.id()));
     }
 
     @Test
