@@ -37,6 +37,6 @@ public class Closer {
                 session.abort();
             }
         });
-        session.connection().close(reason).subscribe().with(ok -> session.closed(), failure -> session.abort());
+        session.link().close(reason).subscribe().with(ok -> session.closed(), failure -> session.abort());
     }
 }

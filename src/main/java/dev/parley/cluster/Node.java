@@ -146,7 +146,7 @@ public class Node {
             return Uni.createFrom().voidItem();
         }
         metrics.closed();
-        Log.infof("User %d disconnected from WebSocket (connection %s)", session.userId(), session.id());
+        Log.infof("User %d disconnected (connection %s)", session.userId(), session.id());
         session.unhold();
         sessions.remove(session);
         List<Long> rooms = List.copyOf(session.rooms());

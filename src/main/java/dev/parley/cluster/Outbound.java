@@ -89,7 +89,7 @@ class Outbound {
             session.pending().decrementAndGet();
             return;
         }
-        session.connection().sendText(text)
+        session.link().send(text)
                 .onTermination().invoke(() -> session.pending().decrementAndGet())
                 .subscribe().with(
                         ok -> {

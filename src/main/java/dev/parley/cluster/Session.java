@@ -26,6 +26,7 @@ public final class Session {
     public enum State { OPENED, LIVE, CLOSING, RELEASED }
 
     private final WebSocketConnection connection;
+    private final Link link;
     private final Caller caller;
     private final long openedAt = System.nanoTime();
     private final AtomicReference<State> state = new AtomicReference<>(State.OPENED);
@@ -45,8 +46,9 @@ public final class Session {
     private volatile Runnable abort = () -> { };
     private volatile boolean closeWritten;
 
-    private Session(WebSocketConnection connection, Caller caller, BooleanSupplier frames, Dialect dialect) {
+    private Session(WebSocketConnection connection, Link link, Caller caller, BooleanSupplier frames, Dialect dialect) {
         this.connection = connection;
+        this.link = link;
         this.caller = caller;
         this.frames = frames;
         this.dialect = dialect;
@@ -55,14 +57,23 @@ public final class Session {
     /** Creates the connection's session; frames delivered to it wait until {@link Node#live}. */
     public static Session open(WebSocketConnection connection, Caller caller, BooleanSupplier frames,
                                Dialect dialect) {
-        Session session = new Session(connection, caller, frames, dialect);
+        Session session = new Session(connection, Link.of(connection), caller, frames, dialect);
         connection.userData().put(KEY, session);
         return session;
     }
 
+    /**
+     * Creates the session of a connection that is not one websockets-next
+     * connection (a dialect with its own transports, such as Socket.IO): its
+     * frames go through {@code link}, and its endpoint keeps hold of it.
+     */
+    public static Session open(Link link, Caller caller, BooleanSupplier frames, Dialect dialect) {
+        return new Session(null, link, caller, frames, dialect);
+    }
+
     /** A session without a connection: its life and holding on their own (unit tests). */
     static Session detached(Caller caller, BooleanSupplier frames) {
-        return new Session(null, caller, frames, null);
+        return new Session(null, null, caller, frames, null);
     }
 
     /** The session of a chat connection, or null before it opened. */
@@ -70,12 +81,18 @@ public final class Session {
         return connection.userData().get(KEY);
     }
 
+    /** The websockets-next connection, or null for a session on a {@link #open(Link, Caller, BooleanSupplier) link}. */
     public WebSocketConnection connection() {
         return connection;
     }
 
+    /** Where its frames are written. */
+    public Link link() {
+        return link;
+    }
+
     public String id() {
-        return connection == null ? "detached" : connection.id();
+        return link == null ? "detached" : link.id();
     }
 
     public Dialect dialect() {

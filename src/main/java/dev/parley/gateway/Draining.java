@@ -41,7 +41,7 @@ public class Draining implements HttpUpgradeCheck {
         return draining ? CheckResult.rejectUpgrade(503) : CheckResult.permitUpgrade();
     }
 
-    /** Counts a frame as in flight until {@code work} ends. */
+    /** Counts a frame as in flight until {@code work} ends (a dialect's too). */
     public <T> Uni<T> track(Uni<T> work) {
         return Uni.createFrom().deferred(() -> {
             inFlight.incrementAndGet();

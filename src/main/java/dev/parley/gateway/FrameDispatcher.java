@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Decodes a client frame and routes it by type. Whatever goes wrong becomes an
@@ -47,8 +48,20 @@ public class FrameDispatcher {
 
     /** The reply for this connection, or null when there is none. */
     public Uni<ServerFrame> dispatch(String text, Session session) {
+        return answer(Uni.createFrom().item(() -> codec.decode(text)), session);
+    }
+
+    /**
+     * The same for a frame a dialect decodes from its own wire shapes; a refusal
+     * while decoding becomes an {@code error} reply like any other.
+     */
+    public Uni<ServerFrame> dispatch(Supplier<ClientFrame> decoder, Session session) {
+        return answer(Uni.createFrom().item(decoder), session);
+    }
+
+    private Uni<ServerFrame> answer(Uni<ClientFrame> decoded, Session session) {
         Caller caller = session.caller();
-        return Uni.createFrom().item(() -> codec.decode(text))
+        return decoded
                 .chain(frame -> route(caller, frame, session))
                 .onFailure().recoverWithItem(failure -> errorFrame(caller, failure))
                 .invoke(reply -> {

@@ -1,11 +1,13 @@
 package dev.parley.gateway;
 
 import dev.parley.auth.Caller;
+import dev.parley.cluster.Link;
 import dev.parley.cluster.Node;
 import dev.parley.policy.VisiblePresence;
 import dev.parley.cluster.Session;
 import dev.parley.limits.FloodGuard;
 import dev.parley.protocol.Dialect;
+import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -29,9 +31,11 @@ public class Sessions {
     private final TokenExpiry expiry;
     private final FloodGuard flood;
     private final Upgrades upgrades;
+    private final FrameCodec codec;
 
     Sessions(Node node, VisiblePresence visiblePresence, TokenExpiry expiry, FloodGuard flood,
-             Upgrades upgrades) {
+             Upgrades upgrades, FrameCodec codec) {
+        this.codec = codec;
         this.node = node;
         this.visiblePresence = visiblePresence;
         this.expiry = expiry;
@@ -51,12 +55,32 @@ public class Sessions {
         MDC.put("connectionId", connection.id());
         Session session = Session.open(connection, caller, flood.newBucket()::take, dialect);
         session.abortWith(upgrades.abortHandle(connection));
+        return start(session, "WebSocket").map(ServerFrame.class::cast);
+    }
+
+    /**
+     * A dialect with its own transports (Socket.IO) opens its session in two
+     * steps: this creates it (frames go through {@code link}, {@code abort} drops
+     * the transport at once), {@link #start} routes it and answers with
+     * {@code connected}. The dialect keeps the session and hands it to
+     * {@link #live} and {@link #close}, the latter also when {@code start} failed.
+     * Its frames reach the link in Parley's own form; the link reshapes them.
+     */
+    public Session create(Link link, Caller caller, Runnable abort) {
+        Session session = Session.open(link, caller, flood.newBucket()::take, codec);
+        session.abortWith(abort);
+        return session;
+    }
+
+    /** Routes the session's events here; answers with {@code connected} once nothing sent to its user can miss it. */
+    public Uni<ServerFrame.Connected> start(Session session, String via) {
+        Caller caller = session.caller();
         expiry.watch(session);
-        // The handshake recorded the caller's profile (DeletedUserCheck).
+        // The handshake recorded the caller's profile (DeletedUserCheck, or the dialect's own check).
         return node.open(session)
                 .chain(() -> visiblePresence.forConnected(caller.id()))
                 .map(online -> {
-                    Log.infof("User %d connected via WebSocket (connection %s)", caller.id(), connection.id());
+                    Log.infof("User %d connected via %s (connection %s)", caller.id(), via, session.id());
                     return new ServerFrame.Connected(caller.id(), caller.username(), online, Instant.now());
                 });
     }
@@ -69,16 +93,23 @@ public class Sessions {
     public void live(WebSocketConnection connection, Map<Long, Long> covered) {
         Session session = Session.of(connection);
         if (session != null) {
-            node.live(session, covered);
+            live(session, covered);
         }
+    }
+
+    /** As above, for a session a dialect keeps. */
+    public void live(Session session, Map<Long, Long> covered) {
+        node.live(session, covered);
     }
 
     /** Releases what the connection held; runs once, however the connection ended. */
     public Uni<Void> close(WebSocketConnection connection) {
         Session session = Session.of(connection);
-        if (session == null) {
-            return Uni.createFrom().voidItem();
-        }
+        return session == null ? Uni.createFrom().voidItem() : close(session);
+    }
+
+    /** As above, for a session a dialect keeps; runs once. */
+    public Uni<Void> close(Session session) {
         expiry.forget(session);
         return node.release(session);
     }

@@ -3,12 +3,12 @@ package dev.parley.gateway;
 import dev.parley.auth.Caller;
 import dev.parley.chat.Recovery;
 import dev.parley.chat.Replay;
+import dev.parley.cluster.Link;
 import dev.parley.cluster.Node;
 import dev.parley.cluster.Session;
 import dev.parley.error.ChatException;
 import dev.parley.events.ChatEvents;
 import dev.parley.protocol.ServerFrame;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,22 +37,22 @@ public class SyncCommands {
     }
 
     Uni<ServerFrame> sync(Caller caller, Map<Long, Long> lastSeen, Session session) {
-        WebSocketConnection connection = session.connection();
+        Link link = session.link();
         Map<Long, Long> replayed = new ConcurrentHashMap<>();
         session.hold();
         return Multi.createFrom().iterable(lastSeen.entrySet())
                 .onItem().transformToUniAndConcatenate(chat -> recovery.since(caller, chat.getKey(), chat.getValue())
-                        .chain(replay -> send(session, replay).invoke(() -> replayed.put(chat.getKey(), upTo(replay))))
-                        .onFailure(ChatException.class).recoverWithUni(refusal -> connection.sendText(session.dialect().encode(
+                        .chain(replay -> send(link, session, replay).invoke(() -> replayed.put(chat.getKey(), upTo(replay))))
+                        .onFailure(ChatException.class).recoverWithUni(refusal -> link.send(session.dialect().encode(
                                 new ServerFrame.Error(((ChatException) refusal).code(), refusal.getMessage(), Instant.now())))))
                 .collect().last()
                 .onTermination().invoke(() -> node.endReplay(session, replayed))
                 .replaceWith((ServerFrame) null);
     }
 
-    private Uni<Void> send(Session session, Replay replay) {
+    private Uni<Void> send(Link link, Session session, Replay replay) {
         return Multi.createFrom().iterable(events.replayFrames(replay))
-                .onItem().transformToUniAndConcatenate(frame -> session.connection().sendText(session.dialect().encode(frame)))
+                .onItem().transformToUniAndConcatenate(frame -> link.send(session.dialect().encode(frame)))
                 .collect().last()
                 .replaceWithVoid();
     }

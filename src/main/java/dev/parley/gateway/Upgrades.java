@@ -46,7 +46,7 @@ public class Upgrades implements HttpUpgradeCheck {
     }
 
     /** How to abort the connection's TCP connection at once; a no-op when it is not known. */
-    Runnable abortHandle(WebSocketConnection connection) {
+    public Runnable abortHandle(WebSocketConnection connection) {
         String key = connection.handshakeRequest().header(HandshakeRequest.SEC_WEBSOCKET_KEY);
         Pending entry = key == null ? null : pending.remove(key);
         if (entry == null) {

@@ -28,13 +28,13 @@ public class HandshakeLimiter implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         String ip = context.httpRequest().remoteAddress() == null ? "unknown" : context.httpRequest().remoteAddress().host();
+        return admit(ip).chain(admitted -> admitted ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(429));
+    }
+
+    /** Takes one handshake from the address's rate; false when it went over. Also for handshakes that are not upgrades (Socket.IO polling). */
+    public Uni<Boolean> admit(String ip) {
         return limiter.take("handshake:" + ip, config.handshakesPerMinute() / 60_000.0, config.handshakeBurst())
                 .onFailure().recoverWithItem(failure -> unchecked.passed("handshake", failure))
-                .chain(wait -> {
-                    if (wait == 0) {
-                        return CheckResult.permitUpgrade();
-                    }
-                    return CheckResult.rejectUpgrade(429);
-                });
+                .map(wait -> wait == 0);
     }
 }

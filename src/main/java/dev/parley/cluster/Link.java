@@ -1,0 +1,46 @@
+package dev.parley.cluster;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The wire under one {@link Session}: how its frames get out and how it is
+ * closed. A frame reaches it as Parley's JSON ({@code protocol.FrameCodec}); a
+ * dialect's link translates it to its own shapes here, at the connection's edge,
+ * so delivery, ordering, bounds and receipts stay the same for every dialect.
+ */
+public interface Link {
+
+    /** Unique per connection, stable for its life (a {@code skip} in an envelope names it). */
+    String id();
+
+    /** Writes one frame; completes once it is written (a delivery receipt follows that). */
+    Uni<Void> send(String frame);
+
+    /** Closes the connection for {@code reason}. */
+    Uni<Void> close(CloseReason reason);
+
+    /** Parley's own protocol on a websockets-next connection. */
+    static Link of(WebSocketConnection connection) {
+        return new WebSocketLink(connection);
+    }
+
+    /** Frames written as they are, on the connection. */
+    record WebSocketLink(WebSocketConnection connection) implements Link {
+        @Override
+        public String id() {
+            return connection.id();
+        }
+
+        @Override
+        public Uni<Void> send(String frame) {
+            return connection.sendText(frame);
+        }
+
+        @Override
+        public Uni<Void> close(CloseReason reason) {
+            return connection.close(reason);
+        }
+    }
+}
