@@ -123,7 +123,9 @@ class BrowserChatTest {
     @Test
     void anExpiredTokenSendsThePersonBackToSignIn() {
         TestUser carol = TestUser.fresh("carol");
-        try (Browser page = Browser.signedIn(base.toString(), carol.tokenExpiringIn(Duration.ofSeconds(3)))) {
+        // Long enough for Chromium to start and the page to connect first (exp is whole seconds, so up to
+        // a second less); short enough to watch it run out.
+        try (Browser page = Browser.signedIn(base.toString(), carol.tokenExpiringIn(Duration.ofSeconds(6)))) {
             page.until(Duration.ofSeconds(15), p -> p.findElement(By.id("sign-in")).isDisplayed());
             assertEquals("Your session expired.", page.text("#sign-in-note"));
         }
