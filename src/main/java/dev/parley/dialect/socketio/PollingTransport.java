@@ -34,6 +34,9 @@ public class PollingTransport {
     }
 
     void routes(@Observes Router router) {
+        if (!config.enabled()) {
+            return; // a GET or POST then finds no route: 404
+        }
         router.get(PATH).handler(this::get);
         router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(config.maxPayload())).handler(this::post);
     }

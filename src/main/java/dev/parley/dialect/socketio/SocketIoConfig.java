@@ -9,6 +9,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "parley.socketio")
 public interface SocketIoConfig {
 
+    /**
+     * Whether {@code /socket.io/} is served. On by default: it asks for the same
+     * access token as every chat path. Off: both transports answer 404.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** How often the server pings each session (Engine.IO's {@code pingInterval}, sent in the handshake). */
     @WithDefault("25s")
     Duration pingInterval();

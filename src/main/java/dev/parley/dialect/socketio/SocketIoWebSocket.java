@@ -21,7 +21,7 @@ import io.vertx.core.buffer.Buffer;
  * {@code 5}). The token comes later, in Socket.IO's CONNECT packet, so the
  * upgrade itself is anonymous; the handshake checks (rate, draining) still apply.
  */
-@WebSocket(path = PollingTransport.PATH)
+@WebSocket(path = PollingTransport.PATH, endpointId = SocketIoSwitch.ENDPOINT)
 public class SocketIoWebSocket {
 
     static final CloseReason REFUSED = new CloseReason(1008, "not an Engine.IO 4 WebSocket request");
