@@ -5,7 +5,6 @@ import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
 import dev.parley.metrics.ChatMetrics;
 import dev.parley.policy.Reach;
-import dev.parley.user.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,6 @@ import java.util.function.Supplier;
 public class Messages {
 
     private final MessageContent content;
-    private final UserRepository users;
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ChatAccess access;
@@ -33,7 +31,7 @@ public class Messages {
     private final DirectChats directChats;
     private final Reach reach;
 
-    Messages(MessageContent content, UserRepository users, ConversationRepository conversations,
+    Messages(MessageContent content, ConversationRepository conversations,
              MessageRepository messages, ChatAccess access, ChatMetrics metrics, MessageWriter writer,
              DirectChats directChats, Reach reach) {
         this.reach = reach;
@@ -41,7 +39,6 @@ public class Messages {
         this.writer = writer;
         this.directChats = directChats;
         this.content = content;
-        this.users = users;
         this.conversations = conversations;
         this.messages = messages;
         this.access = access;
@@ -55,10 +52,7 @@ public class Messages {
                     return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_RECIPIENT,
                             "You cannot message yourself"));
                 }
-                return users.findById(recipientId)
-                        .onItem().ifNull().failWith(() -> new ChatException(ErrorCode.UNKNOWN_RECIPIENT,
-                                "Unknown recipient " + recipientId))
-                        .call(() -> reach.require(sender.id(), recipientId))
+                return reach.requireRecipient(sender.id(), recipientId)
                         .chain(() -> conversations.openDirect(sender.id(), recipientId))
                         .chain(conversations::findById);
             }).invoke(sent -> directChats.remember(sender.id(), recipientId, sent.audience().chatId()));

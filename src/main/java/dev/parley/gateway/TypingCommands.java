@@ -11,7 +11,6 @@ import dev.parley.events.ChatEvents;
 import dev.parley.policy.Reach;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ServerFrame;
-import dev.parley.user.UserService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import dev.parley.cluster.Session;
@@ -30,19 +29,17 @@ import java.util.List;
 public class TypingCommands {
 
     private final TypingTracker tracker;
-    private final UserService users;
     private final ChatAccess access;
     private final ChatEvents events;
     private final Delivery delivery;
     private final Reach reach;
     private final DirectChatIds directChats;
 
-    TypingCommands(TypingTracker tracker, UserService users, ChatAccess access, ChatEvents events, Delivery delivery,
+    TypingCommands(TypingTracker tracker, ChatAccess access, ChatEvents events, Delivery delivery,
                    Reach reach, DirectChatIds directChats) {
         this.reach = reach;
         this.directChats = directChats;
         this.tracker = tracker;
-        this.users = users;
         this.access = access;
         this.events = events;
         this.delivery = delivery;
@@ -60,12 +57,7 @@ public class TypingCommands {
         if (recipientId == caller.id()) {
             return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_RECIPIENT, "You cannot type to yourself"));
         }
-        return users.exists(recipientId).chain(exists -> {
-            if (!exists) {
-                throw new ChatException(ErrorCode.UNKNOWN_RECIPIENT, "Unknown recipient " + recipientId);
-            }
-            return reach.require(caller.id(), recipientId);
-        }).chain(() -> directChats.of(caller.id(), recipientId))
+        return reach.requireRecipient(caller.id(), recipientId).chain(() -> directChats.of(caller.id(), recipientId))
                 // The chat, once there is one, so that clients that place typing by chat_id (seed 001) can.
                 .chain(chatId -> forward(caller, new TypingTracker.Key.ToUser(caller.id(), recipientId), typing,
                         state -> delivery.toUsers(List.of(recipientId), frame(chatId, caller, state), Route.DIRECT)));

@@ -84,11 +84,6 @@ public class UserService {
     }
 
     @WithSession
-    public Uni<Boolean> exists(long id) {
-        return users.count("id", id).map(count -> count > 0);
-    }
-
-    @WithSession
     public Uni<UserView> find(long id) {
         return users.findById(id)
                 .onItem().ifNull().failWith(() -> new ChatException(ErrorCode.NOT_FOUND, "No user " + id))
