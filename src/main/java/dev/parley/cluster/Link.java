@@ -6,9 +6,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The wire under one {@link Session}: how its frames get out and how it is
- * closed. A frame reaches it as Parley's JSON ({@code protocol.FrameCodec}); a
- * dialect's link translates it to its own shapes here, at the connection's edge,
- * so delivery, ordering, bounds and receipts stay the same for every dialect.
+ * closed. Frames reach it as text already in the session's
+ * {@code protocol.Dialect}; a link only carries them (a websockets-next
+ * connection, or a transport of its own such as Engine.IO's).
  */
 public interface Link {
 
@@ -21,7 +21,7 @@ public interface Link {
     /** Closes the connection for {@code reason}. */
     Uni<Void> close(CloseReason reason);
 
-    /** Parley's own protocol on a websockets-next connection. */
+    /** A websockets-next connection. */
     static Link of(WebSocketConnection connection) {
         return new WebSocketLink(connection);
     }

@@ -2,8 +2,10 @@ package dev.parley.cluster;
 
 import dev.parley.auth.Caller;
 import dev.parley.protocol.Dialect;
+import dev.parley.protocol.ServerFrame;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,6 +99,12 @@ public final class Session {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Writes a frame built on this replica to the link in the session's dialect; nothing when it has none. */
+    public Uni<Void> write(ServerFrame frame) {
+        String text = dialect.encode(frame);
+        return text == null ? Uni.createFrom().voidItem() : link.send(text);
     }
 
     public Caller caller() {

@@ -7,7 +7,6 @@ import dev.parley.policy.VisiblePresence;
 import dev.parley.cluster.Session;
 import dev.parley.limits.FloodGuard;
 import dev.parley.protocol.Dialect;
-import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.ServerFrame;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -31,11 +30,9 @@ public class Sessions {
     private final TokenExpiry expiry;
     private final FloodGuard flood;
     private final Upgrades upgrades;
-    private final FrameCodec codec;
 
     Sessions(Node node, VisiblePresence visiblePresence, TokenExpiry expiry, FloodGuard flood,
-             Upgrades upgrades, FrameCodec codec) {
-        this.codec = codec;
+             Upgrades upgrades) {
         this.node = node;
         this.visiblePresence = visiblePresence;
         this.expiry = expiry;
@@ -64,10 +61,10 @@ public class Sessions {
      * the transport at once), {@link #start} routes it and answers with
      * {@code connected}. The dialect keeps the session and hands it to
      * {@link #live} and {@link #close}, the latter also when {@code start} failed.
-     * Its frames reach the link in Parley's own form; the link reshapes them.
+     * Its frames are written in {@code dialect}'s shapes on {@code link}.
      */
-    public Session create(Link link, Caller caller, Runnable abort) {
-        Session session = Session.open(link, caller, flood.newBucket()::take, codec);
+    public Session create(Link link, Dialect dialect, Caller caller, Runnable abort) {
+        Session session = Session.open(link, caller, flood.newBucket()::take, dialect);
         session.abortWith(abort);
         return session;
     }

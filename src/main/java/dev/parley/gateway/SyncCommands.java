@@ -3,7 +3,6 @@ package dev.parley.gateway;
 import dev.parley.auth.Caller;
 import dev.parley.chat.Recovery;
 import dev.parley.chat.Replay;
-import dev.parley.cluster.Link;
 import dev.parley.cluster.Node;
 import dev.parley.cluster.Session;
 import dev.parley.error.ChatException;
@@ -37,22 +36,21 @@ public class SyncCommands {
     }
 
     Uni<ServerFrame> sync(Caller caller, Map<Long, Long> lastSeen, Session session) {
-        Link link = session.link();
         Map<Long, Long> replayed = new ConcurrentHashMap<>();
         session.hold();
         return Multi.createFrom().iterable(lastSeen.entrySet())
                 .onItem().transformToUniAndConcatenate(chat -> recovery.since(caller, chat.getKey(), chat.getValue())
-                        .chain(replay -> send(link, session, replay).invoke(() -> replayed.put(chat.getKey(), upTo(replay))))
-                        .onFailure(ChatException.class).recoverWithUni(refusal -> link.send(session.dialect().encode(
-                                new ServerFrame.Error(((ChatException) refusal).code(), refusal.getMessage(), Instant.now())))))
+                        .chain(replay -> send(session, replay).invoke(() -> replayed.put(chat.getKey(), upTo(replay))))
+                        .onFailure(ChatException.class).recoverWithUni(refusal -> session.write(
+                                new ServerFrame.Error(((ChatException) refusal).code(), refusal.getMessage(), Instant.now()))))
                 .collect().last()
                 .onTermination().invoke(() -> node.endReplay(session, replayed))
                 .replaceWith((ServerFrame) null);
     }
 
-    private Uni<Void> send(Link link, Session session, Replay replay) {
+    private Uni<Void> send(Session session, Replay replay) {
         return Multi.createFrom().iterable(events.replayFrames(replay))
-                .onItem().transformToUniAndConcatenate(frame -> link.send(session.dialect().encode(frame)))
+                .onItem().transformToUniAndConcatenate(session::write)
                 .collect().last()
                 .replaceWithVoid();
     }

@@ -8,7 +8,7 @@ package dev.parley.protocol;
  */
 public interface Dialect {
 
-    /** The text of a frame built on this replica for this connection. */
+    /** The text of a frame built on this replica for this connection, or null when this dialect has no such frame. */
     String encode(ServerFrame frame);
 
     /**

@@ -1,32 +1,26 @@
 package dev.parley.dialect.socketio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.cluster.Link;
-import dev.parley.protocol.ServerFrame;
 import io.quarkus.websockets.next.CloseReason;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A Socket.IO client's end of its {@code cluster.Session}: Parley's frames, as
- * delivery writes them, become seed 004's events on the Engine.IO session. A close
- * for something the client must act on (4xxx: token expired, account deleted, too
- * many connections) is a Socket.IO DISCONNECT, which the client does not retry by
- * itself; any other (draining, a slow or silent peer) only ends the Engine.IO
- * session, and the client reconnects.
+ * A Socket.IO client's wire: each Socket.IO packet, already in its text form
+ * ({@link SocketIoDialect} for delivered frames), travels as one Engine.IO
+ * message. A close for something the client must act on (4xxx: token expired,
+ * account deleted, too many connections) is a Socket.IO DISCONNECT, which the
+ * client does not retry by itself; any other (draining, a slow or silent peer)
+ * only ends the Engine.IO session, and the client reconnects.
  */
 final class SocketIoLink implements Link {
 
     private final EngineSession engine;
     private final SocketPacketCodec codec;
-    private final OutboundEvents events;
-    private final ObjectReader frames;
 
-    SocketIoLink(EngineSession engine, SocketPacketCodec codec, OutboundEvents events, ObjectReader frames) {
+    SocketIoLink(EngineSession engine, SocketPacketCodec codec) {
         this.engine = engine;
         this.codec = codec;
-        this.events = events;
-        this.frames = frames;
     }
 
     @Override
@@ -35,24 +29,16 @@ final class SocketIoLink implements Link {
     }
 
     @Override
-    public Uni<Void> send(String frame) {
-        ServerFrame decoded;
-        try {
-            decoded = frames.readValue(frame);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return events.translate(decoded)
-                .map(emit -> emit(emit.name(), emit.payload()))
-                .orElse(Uni.createFrom().voidItem());
+    public Uni<Void> send(String packet) {
+        return engine.send(new EnginePacket.Message(packet));
     }
 
-    Uni<Void> emit(String event, com.fasterxml.jackson.databind.JsonNode payload) {
+    Uni<Void> emit(String event, JsonNode payload) {
         return packet(codec.event(event, payload));
     }
 
     Uni<Void> packet(SocketPacket packet) {
-        return engine.send(new EnginePacket.Message(codec.encode(packet)));
+        return send(codec.encode(packet));
     }
 
     @Override

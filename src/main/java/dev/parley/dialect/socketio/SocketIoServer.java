@@ -1,8 +1,6 @@
 package dev.parley.dialect.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.parley.cluster.Node;
 import dev.parley.cluster.Session;
@@ -33,10 +31,10 @@ public class SocketIoServer {
     private final FrameDispatcher dispatcher;
     private final Node node;
     private final Draining draining;
-    private final ObjectReader frames;
+    private final SocketIoDialect dialect;
 
     SocketIoServer(SocketPacketCodec codec, OutboundEvents events, SocketIoAuth auth, Sessions sessions,
-                   FrameDispatcher dispatcher, Node node, Draining draining, ObjectMapper mapper) {
+                   FrameDispatcher dispatcher, Node node, Draining draining, SocketIoDialect dialect) {
         this.draining = draining;
         this.codec = codec;
         this.events = events;
@@ -44,12 +42,12 @@ public class SocketIoServer {
         this.sessions = sessions;
         this.dispatcher = dispatcher;
         this.node = node;
-        this.frames = mapper.readerFor(ServerFrame.class);
+        this.dialect = dialect;
     }
 
     /** The socket of a new Engine.IO session: it waits for CONNECT. */
     EngineSession.Listener attach(EngineSession engine) {
-        return new SocketIoSocket(engine, new SocketIoLink(engine, codec, events, frames), this);
+        return new SocketIoSocket(engine, new SocketIoLink(engine, codec), this);
     }
 
     Uni<Void> received(SocketIoSocket socket, String data) {
@@ -74,7 +72,7 @@ public class SocketIoServer {
         JsonNode token = connect.data() == null ? null : connect.data().get("token");
         return auth.verify(token != null && token.isTextual() ? token.asText() : null)
                 .chain(caller -> {
-                    Session session = socket.open(sessions.create(link, caller, socket::abort));
+                    Session session = socket.open(sessions.create(link, dialect, caller, socket::abort));
                     return sessions.start(session, "Socket.IO")
                             .chain(connected -> accepted(socket, session, connected))
                             .onFailure().call(socket::leave);
