@@ -44,7 +44,8 @@ public class PresenceEvents {
 
     /** A user set their own status ({@code status} frame). */
     public Uni<Void> status(long userId, String status) {
-        return toContacts(userId, new ServerFrame.UserStatus(userId, status, Instant.now()), true);
+        return audience.of(userId).chain(contacts -> delivery.toUsers(contacts.userIds(),
+                new ServerFrame.UserStatus(userId, contacts.username(), status, Instant.now()), Route.DIRECT));
     }
 
     private Uni<Void> tell(long userId, PresenceChange change) {
@@ -59,7 +60,7 @@ public class PresenceEvents {
 
     /** Through the broker to every replica, or only to the contacts connected here. */
     Uni<Void> toContacts(long userId, ServerFrame frame, boolean everywhere) {
-        return audience.of(userId).chain(contacts -> everywhere
+        return audience.of(userId).map(PresenceAudience.Audience::userIds).chain(contacts -> everywhere
                 ? delivery.toUsers(contacts, frame, Route.DIRECT)
                 : delivery.toUsersHere(contacts, frame));
     }

@@ -18,7 +18,7 @@ import java.util.List;
 public class PresenceAudience {
 
     private static final String AUDIENCE = """
-            SELECT other FROM (
+            SELECT other, (SELECT username FROM users WHERE id = $1) FROM (
                 SELECT o.user_id AS other
                   FROM members mine
                   JOIN conversations c ON c.id = mine.conversation_id AND c.kind <> 'room'
@@ -38,13 +38,19 @@ public class PresenceAudience {
         this.reach = reach;
     }
 
-    public Uni<List<Long>> of(long userId) {
+    /** Whom a user's presence reaches, with the user's name (null when no one hears it). */
+    public record Audience(String username, List<Long> userIds) {
+    }
+
+    public Uni<Audience> of(long userId) {
         return pool.preparedQuery(AUDIENCE).execute(Tuple.of(userId, reach.mentorshipsOnly())).map(rows -> {
             List<Long> ids = new ArrayList<>(rows.size());
+            String username = null;
             for (Row row : rows) {
                 ids.add(row.getLong(0));
+                username = row.getString(1);
             }
-            return ids;
+            return new Audience(username, ids);
         });
     }
 }

@@ -53,6 +53,6 @@ public class VisiblePresence {
     }
 
     private Uni<List<Long>> onlineContacts(long userId) {
-        return audience.of(userId).map(ids -> ids.stream().filter(onlineList::isOnline).toList());
+        return audience.of(userId).map(audience -> audience.userIds().stream().filter(onlineList::isOnline).toList());
     }
 }

@@ -97,7 +97,7 @@ public sealed interface ServerFrame {
     }
 
     @RegisterForReflection
-    record UserStatus(long userId, String status, Instant timestamp) implements ServerFrame {
+    record UserStatus(long userId, String username, String status, Instant timestamp) implements ServerFrame {
     }
 
     @RegisterForReflection

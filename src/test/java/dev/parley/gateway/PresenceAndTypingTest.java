@@ -51,9 +51,12 @@ class PresenceAndTypingTest {
             JsonNode online = a.await("user_status");
             assertEquals(bob.id(), online.get("user_id").asLong());
             assertEquals("online", online.get("status").asText());
+            assertEquals(bob.username(), online.get("username").asText());
 
             b.send(Map.of("type", "status", "status", "away"));
-            assertEquals("away", a.await("user_status").get("status").asText());
+            JsonNode away = a.await("user_status");
+            assertEquals("away", away.get("status").asText());
+            assertEquals(bob.username(), away.get("username").asText());
             b.send(Map.of("type", "status", "status", "sleeping"));
             assertEquals("invalid_field", b.await("error").get("code").asText());
 

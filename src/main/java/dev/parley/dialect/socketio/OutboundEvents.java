@@ -52,7 +52,7 @@ public class OutboundEvents {
                 yield new Emit("message_delivered", payload);
             }
             case ServerFrame.UserStatus s -> new Emit("user_online", codec.object().put("userId", s.userId())
-                    .put("status", s.status()));
+                    .put("username", s.username()).put("status", s.status()));
             case ServerFrame.UserOffline o -> new Emit("user_offline", codec.object().put("userId", o.userId())
                     .put("lastSeen", o.lastSeen().toString()));
             case ServerFrame.UserJoined j -> new Emit("user_joined", codec.object().put("chatId", j.chatId())

@@ -110,7 +110,9 @@ class SocketIoCrossDialectTest {
                 assertEquals(bob.id(), offline.path("userId").asLong());
                 assertTrue(offline.path("lastSeen").isTextual());
                 try (ChatClient back = ChatClient.connect(base, bob.token())) {
-                    assertEquals(bob.id(), a.awaitEvent("user_online").path("userId").asLong());
+                    JsonNode backOnline = a.awaitEvent("user_online");
+                    assertEquals(bob.id(), backOnline.path("userId").asLong());
+                    assertEquals(bob.username(), backOnline.path("username").asText(), "the seed's user_online names the user");
                     a.close();
                     assertEquals(alice.id(), back.await("user_offline").path("user_id").asLong());
                 }
