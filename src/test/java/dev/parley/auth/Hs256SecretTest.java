@@ -19,6 +19,13 @@ class Hs256SecretTest {
     }
 
     @Test
+    void aPemKeyIsNoSecret() {
+        String pem = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n";
+        IllegalArgumentException refusal = assertThrows(IllegalArgumentException.class, () -> Hs256Secret.of(pem));
+        assertTrue(refusal.getMessage().contains("a public key is no secret"), refusal.getMessage());
+    }
+
+    @Test
     void thirtyTwoBytesAreEnough() {
         assertEquals(32, Hs256Secret.of("é".repeat(16)).getEncoded().length, "bytes, not characters, count");
         assertEquals("HmacSHA256", Hs256Secret.of("x".repeat(32)).getAlgorithm());
