@@ -30,10 +30,12 @@ public class Messages {
     private final MessageWriter writer;
     private final DirectChats directChats;
     private final Reach reach;
+    private final DirectChatOpener opener;
 
     Messages(MessageContent content, ConversationRepository conversations,
              MessageRepository messages, ChatAccess access, ChatMetrics metrics, MessageWriter writer,
-             DirectChats directChats, Reach reach) {
+             DirectChats directChats, DirectChatOpener opener, Reach reach) {
+        this.opener = opener;
         this.reach = reach;
         this.metrics = metrics;
         this.writer = writer;
@@ -44,20 +46,29 @@ public class Messages {
         this.access = access;
     }
 
-    /** A 1:1 message; the pair's conversation is created on first use. */
+    /**
+     * A 1:1 message; the pair's conversation is created on first use, in a batch
+     * with other first messages ({@link DirectChatOpener}).
+     */
     public Uni<SentMessage> sendDirect(Caller sender, long recipientId, String rawContent, String clientMsgId) {
         return draft(sender, rawContent, clientMsgId).chain(draft -> {
-            Uni<SentMessage> oneByOne = storeOneByOne(draft, () -> {
-                if (recipientId == sender.id()) {
-                    return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_RECIPIENT,
-                            "You cannot message yourself"));
-                }
-                return reach.requireRecipient(sender.id(), recipientId)
-                        .chain(() -> conversations.openDirect(sender.id(), recipientId))
-                        .chain(conversations::findById);
-            }).invoke(sent -> directChats.remember(sender.id(), recipientId, sent.audience().chatId()));
-            Long chatId = directChats.known(sender.id(), recipientId);
-            return chatId == null ? oneByOne : batched(chatId, draft).onItem().ifNull().switchTo(oneByOne);
+            if (recipientId == sender.id()) {
+                return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_RECIPIENT,
+                        "You cannot message yourself"));
+            }
+            Uni<SentMessage> oneByOne = storeOneByOne(draft, () -> reach.requireRecipient(sender.id(), recipientId)
+                    .chain(() -> conversations.openDirect(sender.id(), recipientId))
+                    .chain(conversations::findById))
+                    .invoke(sent -> directChats.remember(sender.id(), recipientId, sent.audience().chatId()));
+            Long known = directChats.known(sender.id(), recipientId);
+            Uni<Long> chat = known != null ? Uni.createFrom().item(known) : opener.open(sender.id(), recipientId)
+                    .invoke(opened -> {
+                        if (opened != null) {
+                            directChats.remember(sender.id(), recipientId, opened);
+                        }
+                    });
+            return chat.chain(chatId -> chatId == null ? oneByOne
+                    : batched(chatId, draft).onItem().ifNull().switchTo(oneByOne));
         });
     }
 
