@@ -1,5 +1,6 @@
 package dev.parley.chat;
 
+import dev.parley.batch.Batcher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

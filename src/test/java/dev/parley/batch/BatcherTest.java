@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.batch;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;

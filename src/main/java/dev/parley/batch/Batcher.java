@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.batch;
 
 import dev.parley.context.CallerContext;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +17,7 @@ import java.util.function.Function;
  * completed on the Vert.x context it submitted from, so it can go on using its
  * Hibernate session there.
  */
-final class Batcher<T, R> {
+public final class Batcher<T, R> {
 
     private final int maxBatch;
     private final Function<List<T>, Uni<List<R>>> step;
@@ -25,12 +25,12 @@ final class Batcher<T, R> {
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** {@code step} answers a batch with one result per item, in the items' order. */
-    Batcher(int maxBatch, Function<List<T>, Uni<List<R>>> step) {
+    public Batcher(int maxBatch, Function<List<T>, Uni<List<R>>> step) {
         this.maxBatch = maxBatch;
         this.step = step;
     }
 
-    Uni<R> submit(T item) {
+    public Uni<R> submit(T item) {
         return Uni.createFrom().deferred(() -> Uni.createFrom().<R>emitter(emitter -> {
             queue.add(new Pending<>(item, emitter));
             drain();
