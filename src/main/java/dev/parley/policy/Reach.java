@@ -2,10 +2,8 @@ package dev.parley.policy;
 
 import dev.parley.error.ChatException;
 import dev.parley.error.ErrorCode;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -18,22 +16,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Reach {
 
     /**
-     * Whether user $2 exists, and null when $1 may reach them, else why not.
+     * Whether user {@code :to} exists, and null when {@code :from} may reach them, else why not.
      * {@code parley_may_reach} alone decides; the block lookups only explain a refusal.
      */
     private static final String WHY_NOT = """
-            SELECT EXISTS (SELECT 1 FROM users WHERE id = $2),
-                   CASE WHEN parley_may_reach($1, $2, $3) THEN NULL
-                        WHEN EXISTS (SELECT 1 FROM blocks WHERE blocker_id = $1 AND blocked_id = $2) THEN 'blocker'
-                        WHEN EXISTS (SELECT 1 FROM blocks WHERE blocker_id = $2 AND blocked_id = $1) THEN 'blocked'
+            SELECT EXISTS (SELECT 1 FROM users WHERE id = :to),
+                   CASE WHEN parley_may_reach(:from, :to, :only) THEN NULL
+                        WHEN EXISTS (SELECT 1 FROM blocks WHERE blocker_id = :from AND blocked_id = :to) THEN 'blocker'
+                        WHEN EXISTS (SELECT 1 FROM blocks WHERE blocker_id = :to AND blocked_id = :from) THEN 'blocked'
                         ELSE 'policy' END
             """;
 
-    private final Pool pool;
     private final boolean mentorshipsOnly;
 
-    Reach(Pool pool, PolicyConfig config) {
-        this.pool = pool;
+    Reach(PolicyConfig config) {
         this.mentorshipsOnly = config.direct() == DirectPolicy.MENTORSHIPS;
     }
 
@@ -44,7 +40,7 @@ public class Reach {
 
     /** Fails with {@code forbidden}, saying why, unless {@code from} may reach {@code to}. */
     public Uni<Void> require(long from, long to) {
-        return whyNot(from, to).invoke(row -> refuseIfBarred(row, to)).replaceWithVoid();
+        return whyNot(from, to).invoke(row -> refuseIfBarred(row[1], to)).replaceWithVoid();
     }
 
     /**
@@ -53,24 +49,32 @@ public class Reach {
      */
     public Uni<Void> requireRecipient(long from, long to) {
         return whyNot(from, to).invoke(row -> {
-            if (!row.getBoolean(0)) {
+            if (!(Boolean) row[0]) {
                 throw new ChatException(ErrorCode.UNKNOWN_RECIPIENT, "Unknown recipient " + to);
             }
-            refuseIfBarred(row, to);
+            refuseIfBarred(row[1], to);
         }).replaceWithVoid();
     }
 
-    private Uni<Row> whyNot(long from, long to) {
-        return pool.preparedQuery(WHY_NOT).execute(Tuple.of(from, to, mentorshipsOnly))
-                .map(rows -> rows.iterator().next());
+    /**
+     * On the caller's Hibernate Reactive session when it has one: a check made
+     * inside a transaction must not wait for a second pooled connection, or a burst
+     * of such transactions holds every connection and waits for ever.
+     */
+    private Uni<Object[]> whyNot(long from, long to) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(WHY_NOT, Object[].class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("only", mentorshipsOnly)
+                .getSingleResult()));
     }
 
-    private static void refuseIfBarred(Row row, long to) {
-        String reason = row.getString(1);
+    private static void refuseIfBarred(Object reason, long to) {
         if (reason == null) {
             return;
         }
-        throw new ChatException(ErrorCode.FORBIDDEN, switch (reason) {
+        throw new ChatException(ErrorCode.FORBIDDEN, switch ((String) reason) {
             case "blocker" -> "You blocked user " + to + "; unblock them first";
             case "blocked" -> "User " + to + " does not accept your messages";
             default -> "The contact policy lets you reach only your mentors, your students and admins; user "
