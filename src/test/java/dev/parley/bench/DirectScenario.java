@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 final class DirectScenario {
 
     private static final double TARGET_RATE = 5000;
-    private static final double TARGET_P99_MS = 50;
+    private static final double TARGET_P99_MS = 30;
     private static final int WARMUP_RATE = 1000;
 
     private final BenchConfig config;
@@ -119,7 +119,7 @@ final class DirectScenario {
                         + measured.confirmed.get() + " / " + measured.persisted + " / " + sent,
                 targetRate ? "all" : "", targetRate ? complete : null);
         report.row(name, "latency p50 / p95 / p99 / p99.9", latency.toString(),
-                targetRate ? "p99 < 50 ms" : "", targetRate ? latency.p99() < TARGET_P99_MS : null);
+                targetRate ? "p99 < 30 ms" : "", targetRate ? latency.p99() < TARGET_P99_MS : null);
         report.cpuRow(name, measured.cores);
         report.chartPoint(new LatencyChart.Point(rate, latency));
         Map<String, Object> json = new LinkedHashMap<>();

@@ -21,6 +21,9 @@ final class RoomScenario {
 
     private static final double TARGET_DELIVERIES = 50_000;
     private static final double TARGET_P99_MS = 100;
+    /** Issue 17 holds the room of 2,000 (each message written to all 1,999 others) to a tighter p99. */
+    private static final int LARGE_ROOM = 2000;
+    private static final double LARGE_ROOM_TARGET_P99_MS = 50;
     private static final String WARM_UP = "roomwarmup";
 
     private final BenchConfig config;
@@ -134,7 +137,9 @@ final class RoomScenario {
                 "all", latencies.size() == expected);
         report.row(name, "deliveries per second (offered " + config.roomDeliveries() + ")",
                 String.format("%.0f", deliveriesPerSecond), "50,000", deliveriesPerSecond >= TARGET_DELIVERIES * 0.99);
-        report.row(name, "latency p50 / p95 / p99 / p99.9", latency.toString(), "p99 < 100 ms", latency.p99() < TARGET_P99_MS);
+        double targetP99 = size >= LARGE_ROOM ? LARGE_ROOM_TARGET_P99_MS : TARGET_P99_MS;
+        report.row(name, "latency p50 / p95 / p99 / p99.9", latency.toString(), String.format("p99 < %.0f ms", targetP99),
+                latency.p99() < targetP99);
         report.cpuRow(name, cores);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("members", size);
