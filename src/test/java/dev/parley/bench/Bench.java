@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +27,12 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.fromSystemProperties();
-        Report report = new Report(machine(config));
+        CpuPinning pinning = CpuPinning.of(config);
+        Map<String, Object> machine = machine(config); // before the generator moves, so "cores" are the machine's
+        Set<Integer> generatorCpus = pinning.keepGeneratorOff();
+        machine.putAll(pinning.json(generatorCpus));
+        Report report = new Report(machine);
+        report.row("service", "cores it may use", pinning.describe(generatorCpus));
         System.out.println("[bench] emptying the bench database and Redis keys");
         BenchDatabase.reset();
         resetRedis();

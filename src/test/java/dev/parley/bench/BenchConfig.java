@@ -12,7 +12,7 @@ record BenchConfig(Set<String> scenarios, int port, int startups, List<String> s
                    int idleConnections, int agents, int sourceAddresses, int handshakeConcurrency,
                    int pairs, List<Integer> rates, int seconds, int warmupSeconds, int graceSeconds,
                    List<Integer> roomSizes, int roomConnections, int roomDeliveries, int roomWarmupSeconds,
-                   int reconnectPairs, int reconnectMissed, int eventLoops) {
+                   int reconnectPairs, int reconnectMissed, int eventLoops, String serviceCpus) {
 
     /** File descriptors one process may hold here; each generator process stays well below. */
     static final int CONNECTIONS_PER_AGENT = 10_000;
@@ -39,7 +39,8 @@ record BenchConfig(Set<String> scenarios, int port, int startups, List<String> s
                 number("bench.room-warmup-seconds", 30),
                 number("bench.reconnect-pairs", 2500),
                 number("bench.reconnect-missed", 4),
-                number("bench.event-loops", 2));
+                number("bench.event-loops", 2),
+                System.getProperty("bench.service-cpus", "").strip());
     }
 
     boolean runs(String scenario) {
