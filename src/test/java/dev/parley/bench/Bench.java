@@ -39,7 +39,8 @@ public final class Bench {
         if (config.runs("startup")) {
             scenario(report, "start-up", () -> StartupScenario.run(config, report));
         }
-        if (config.runs("idle") || config.runs("direct") || config.runs("rooms") || config.runs("reconnect")) {
+        if (config.runs("idle") || config.runs("direct") || config.runs("newchats") || config.runs("rooms")
+                || config.runs("reconnect")) {
             try (BenchService service = BenchService.start(config);
                  LoadClients clients = new LoadClients(config.port(), 1, config.sourceAddresses(), config.eventLoops())) {
                 if (config.runs("idle")) {
@@ -47,6 +48,9 @@ public final class Bench {
                 }
                 if (config.runs("direct")) {
                     scenario(report, "1:1", () -> DirectScenario.run(config, service, clients, report));
+                }
+                if (config.runs("newchats")) {
+                    scenario(report, "new chats", () -> NewChatsScenario.run(config, service, clients, report));
                 }
                 if (config.runs("rooms")) {
                     scenario(report, "rooms", () -> RoomScenario.run(config, service, clients, report));
