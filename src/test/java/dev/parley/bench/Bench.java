@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,14 +27,20 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.fromSystemProperties();
-        Report report = new Report(machine(config));
+        CpuPinning pinning = CpuPinning.of(config);
+        Map<String, Object> machine = machine(config); // before the generator moves, so "cores" are the machine's
+        Set<Integer> generatorCpus = pinning.keepGeneratorOff();
+        machine.putAll(pinning.json(generatorCpus));
+        Report report = new Report(machine);
+        report.row("service", "cores it may use", pinning.describe(generatorCpus));
         System.out.println("[bench] emptying the bench database and Redis keys");
         BenchDatabase.reset();
         resetRedis();
         if (config.runs("startup")) {
             scenario(report, "start-up", () -> StartupScenario.run(config, report));
         }
-        if (config.runs("idle") || config.runs("direct") || config.runs("rooms") || config.runs("reconnect")) {
+        if (config.runs("idle") || config.runs("direct") || config.runs("newchats") || config.runs("rooms")
+                || config.runs("reconnect")) {
             try (BenchService service = BenchService.start(config);
                  LoadClients clients = new LoadClients(config.port(), 1, config.sourceAddresses(), config.eventLoops())) {
                 if (config.runs("idle")) {
@@ -41,6 +48,9 @@ public final class Bench {
                 }
                 if (config.runs("direct")) {
                     scenario(report, "1:1", () -> DirectScenario.run(config, service, clients, report));
+                }
+                if (config.runs("newchats")) {
+                    scenario(report, "new chats", () -> NewChatsScenario.run(config, service, clients, report));
                 }
                 if (config.runs("rooms")) {
                     scenario(report, "rooms", () -> RoomScenario.run(config, service, clients, report));

@@ -12,7 +12,8 @@ record BenchConfig(Set<String> scenarios, int port, int startups, List<String> s
                    int idleConnections, int agents, int sourceAddresses, int handshakeConcurrency,
                    int pairs, List<Integer> rates, int seconds, int warmupSeconds, int graceSeconds,
                    List<Integer> roomSizes, int roomConnections, int roomDeliveries, int roomWarmupSeconds,
-                   int reconnectPairs, int reconnectMissed, int eventLoops) {
+                   int reconnectPairs, int reconnectMissed, int newchatPairs, int newchatRate, int newchatSeconds,
+                   int newchatWarmupSeconds, int eventLoops, String serviceCpus) {
 
     /** File descriptors one process may hold here; each generator process stays well below. */
     static final int CONNECTIONS_PER_AGENT = 10_000;
@@ -20,7 +21,7 @@ record BenchConfig(Set<String> scenarios, int port, int startups, List<String> s
     static BenchConfig fromSystemProperties() {
         int idle = number("bench.idle", 15_000);
         return new BenchConfig(
-                Set.copyOf(list("bench.scenarios", "startup,idle,direct,rooms,reconnect")),
+                Set.copyOf(list("bench.scenarios", "startup,idle,direct,newchats,rooms,reconnect")),
                 number("bench.port", 18400),
                 number("bench.startups", 3),
                 list("bench.service-jvm-args", "").stream().filter(arg -> !arg.isBlank()).toList(),
@@ -39,7 +40,12 @@ record BenchConfig(Set<String> scenarios, int port, int startups, List<String> s
                 number("bench.room-warmup-seconds", 30),
                 number("bench.reconnect-pairs", 2500),
                 number("bench.reconnect-missed", 4),
-                number("bench.event-loops", 2));
+                number("bench.newchat-pairs", 1000),
+                number("bench.newchat-rate", 1000),
+                number("bench.newchat-seconds", 10),
+                number("bench.newchat-warmup-seconds", 30),
+                number("bench.event-loops", 2),
+                System.getProperty("bench.service-cpus", "").strip());
     }
 
     boolean runs(String scenario) {

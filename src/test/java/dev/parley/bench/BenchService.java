@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The packaged service under load: prod profile, the bench database and Redis
  * prefix, the test key, the abuse limits raised (the generator is one client
- * sending for thousands of users), and Parley's own logs at WARN.
+ * sending for thousands of users), and Parley's own logs at WARN; on the CPUs
+ * of {@code bench.service-cpus} when set ({@link CpuPinning}).
  */
 final class BenchService implements AutoCloseable {
 
@@ -50,9 +51,11 @@ final class BenchService implements AutoCloseable {
         settings.put("parley.limits.handshakes-per-minute", "100000000");
         settings.put("parley.limits.handshake-burst", "1000000");
         settings.put("quarkus.log.category.\"dev.parley\".level", "WARN");
-        List<String> allJvmArgs = new ArrayList<>(jvmArgs);
+        CpuPinning pinning = CpuPinning.of(config);
+        List<String> allJvmArgs = new ArrayList<>(pinning.jvmArgs());
+        allJvmArgs.addAll(jvmArgs);
         allJvmArgs.addAll(config.serviceJvmArgs());
-        return new BenchService(ParleyProcess.start(config.port(), settings, allJvmArgs));
+        return new BenchService(ParleyProcess.start(config.port(), settings, allJvmArgs, pinning.launcher()));
     }
 
     long pid() {

@@ -1,14 +1,10 @@
 package dev.parley.bench;
 
-import io.vertx.core.Context;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
@@ -21,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 final class DirectScenario {
 
     private static final double TARGET_RATE = 5000;
-    private static final double TARGET_P99_MS = 50;
+    private static final double TARGET_P99_MS = 30;
     private static final int WARMUP_RATE = 1000;
 
     private final BenchConfig config;
@@ -91,30 +87,12 @@ final class DirectScenario {
         Phase current = new Phase(name, total);
         phase = current;
         long storedBefore = BenchDatabase.messagesFrom(senderIds);
-        Map<Context, List<Integer>> byLoop = new LinkedHashMap<>();
-        for (int i = 0; i < senders.size(); i++) {
-            byLoop.computeIfAbsent(senders.get(i).context, loop -> new ArrayList<>()).add(i);
-        }
-        CountDownLatch done = new CountDownLatch(byLoop.size());
-        long origin = System.nanoTime() + 100_000_000L;
         CpuMeter cpu = new CpuMeter(service.pid(), pid -> pid == ProcessHandle.current().pid());
         cpu.start();
-        long assigned = 0;
-        int loop = 0;
-        for (Map.Entry<Context, List<Integer>> entry : byLoop.entrySet()) {
-            List<Integer> mine = entry.getValue();
-            long share = ++loop == byLoop.size() ? total - assigned : total * mine.size() / senders.size();
-            assigned += share;
-            new Pacer(clients.vertx(), entry.getKey(), origin, (double) rate * mine.size() / senders.size(), share,
-                    (index, scheduled) -> {
-                        int pair = mine.get((int) (index % mine.size()));
-                        senders.get(pair).send("{\"type\":\"message\",\"recipient_id\":" + receivers.get(pair).userId
-                                + ",\"client_msg_id\":\"" + name + "-" + loopIdOf(entry.getKey()) + "-" + index
-                                + "\",\"content\":\"" + Frames.content(name, scheduled) + "\"}");
-                        current.sent.incrementAndGet();
-                    }, done).start();
-        }
-        done.await(seconds + 60L, TimeUnit.SECONDS);
+        PacedSenders.send(clients.vertx(), senders, rate, total, (pair, round, scheduled) -> {
+            senders.get(pair).send(Frames.direct(receivers.get(pair).userId, name + "-" + pair + "-" + round, name, scheduled));
+            current.sent.incrementAndGet();
+        });
         Map<String, Double> cores = cpu.stop();
         try {
             await().atMost(Duration.ofSeconds(config.graceSeconds())).pollInterval(Duration.ofMillis(50))
@@ -131,10 +109,6 @@ final class DirectScenario {
         return current;
     }
 
-    private static int loopIdOf(Context context) {
-        return System.identityHashCode(context);
-    }
-
     private void record(int rate, Phase measured) {
         Latencies.Percentiles latency = measured.latencies.percentiles();
         long sent = measured.sent.get();
@@ -145,10 +119,8 @@ final class DirectScenario {
                         + measured.confirmed.get() + " / " + measured.persisted + " / " + sent,
                 targetRate ? "all" : "", targetRate ? complete : null);
         report.row(name, "latency p50 / p95 / p99 / p99.9", latency.toString(),
-                targetRate ? "p99 < 50 ms" : "", targetRate ? latency.p99() < TARGET_P99_MS : null);
-        report.row(name, "CPU cores busy: service / PostgreSQL / Redis / generator", String.format("%.2f / %.2f / %.2f / %.2f",
-                measured.cores.get("service"), measured.cores.get("postgres"), measured.cores.get("redis"),
-                measured.cores.get("generator")));
+                targetRate ? "p99 < 30 ms" : "", targetRate ? latency.p99() < TARGET_P99_MS : null);
+        report.cpuRow(name, measured.cores);
         report.chartPoint(new LatencyChart.Point(rate, latency));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rate", rate);

@@ -57,6 +57,12 @@ final class Frames {
         return phase + ":" + scheduledNanos + ":" + "Hello, this is a benchmark message of about chat size.";
     }
 
+    /** A 1:1 {@code message} frame, with a {@code client_msg_id} as the page sends, carrying {@link #content}. */
+    static String direct(long recipientId, String clientMsgId, String phase, long scheduledNanos) {
+        return "{\"type\":\"message\",\"recipient_id\":" + recipientId + ",\"client_msg_id\":\"" + clientMsgId
+                + "\",\"content\":\"" + content(phase, scheduledNanos) + "\"}";
+    }
+
     /** A JSON string literal for a value that needs no escaping. */
     static String quoted(String value) {
         return "\"" + value + "\"";

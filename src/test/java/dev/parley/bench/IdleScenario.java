@@ -17,6 +17,7 @@ final class IdleScenario {
 
     private static final double TARGET_HEAP_BYTES = 10 * 1024;
     private static final int TARGET_CONNECTIONS = 15_000;
+    private static final double TARGET_HANDSHAKES_PER_SECOND = 2000;
     private static final Duration OPENING = Duration.ofMinutes(10);
 
     private IdleScenario() {
@@ -71,7 +72,7 @@ final class IdleScenario {
                     String.format("%.0f / %d", service.metric("ws_active_connections"), open),
                     "15,000 on one instance", open >= TARGET_CONNECTIONS && open == total);
             report.row(name, "handshake rate (" + config.handshakeConcurrency() + " in flight)",
-                    String.format("%.0f /s", total / seconds));
+                    String.format("%.0f /s", total / seconds), "≥ 2,000 /s", total / seconds >= TARGET_HANDSHAKES_PER_SECOND);
             report.row(name, "heap after GC per connection (token in the " + (BenchUser.IN_HEADER ? "header" : "query") + ")",
                     String.format("%.1f KiB", heapEach / 1024),
                     "≤ 10 KB", heapEach <= TARGET_HEAP_BYTES);

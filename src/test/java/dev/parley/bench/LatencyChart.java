@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * An SVG line chart of 1:1 latency percentiles against the offered rate, on a
- * logarithmic latency axis, with the 50 ms target drawn across.
+ * logarithmic latency axis, with the 30 ms target drawn across.
  */
 final class LatencyChart {
 
@@ -17,6 +17,7 @@ final class LatencyChart {
     private static final int BOTTOM = 60;
     private static final double MIN_MS = 0.5;
     private static final double MAX_MS = 100_000;
+    private static final double TARGET_MS = 30;
     private static final String[] COLOURS = {"#1b9e77", "#7570b3", "#d95f02", "#e7298a"};
     private static final String[] NAMES = {"p50", "p95", "p99", "p99.9"};
 
@@ -47,8 +48,8 @@ final class LatencyChart {
             double y = y(ms);
             svg.append(line(LEFT, y, plotRight, y, "#ddd", "")).append(text(LEFT - 8, y + 4, label(ms), "end"));
         }
-        svg.append(line(LEFT, y(50), plotRight, y(50), "#c00", " stroke-dasharray=\"6 4\""))
-                .append(text(plotRight - 4, y(50) - 6, "target p99 < 50 ms", "end"));
+        svg.append(line(LEFT, y(TARGET_MS), plotRight, y(TARGET_MS), "#c00", " stroke-dasharray=\"6 4\""))
+                .append(text(plotRight - 4, y(TARGET_MS) - 6, "target p99 < 30 ms", "end"));
         for (int i = 0; i < points.size(); i++) {
             double x = x(i, points.size());
             svg.append(line(x, plotBottom, x, plotBottom + 5, "#333", ""))

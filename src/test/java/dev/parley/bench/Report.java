@@ -36,6 +36,12 @@ final class Report {
         System.out.printf("[bench] %s: %s = %s%n", scenario, figure, value);
     }
 
+    /** The row every load phase has: the cores each process kept busy, from {@link CpuMeter#stop()}. */
+    void cpuRow(String scenario, Map<String, Double> cores) {
+        row(scenario, "CPU cores busy: service / PostgreSQL / Redis / generator", String.format("%.2f / %.2f / %.2f / %.2f",
+                cores.get("service"), cores.get("postgres"), cores.get("redis"), cores.get("generator")));
+    }
+
     void put(String key, Object value) {
         json.put(key, value);
     }

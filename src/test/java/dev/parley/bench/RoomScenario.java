@@ -1,14 +1,10 @@
 package dev.parley.bench;
 
-import io.vertx.core.Context;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +21,9 @@ final class RoomScenario {
 
     private static final double TARGET_DELIVERIES = 50_000;
     private static final double TARGET_P99_MS = 100;
+    /** Issue 17 holds the room of 2,000 (each message written to all 1,999 others) to a tighter p99. */
+    private static final int LARGE_ROOM = 2000;
+    private static final double LARGE_ROOM_TARGET_P99_MS = 50;
     private static final String WARM_UP = "roomwarmup";
 
     private final BenchConfig config;
@@ -138,9 +137,10 @@ final class RoomScenario {
                 "all", latencies.size() == expected);
         report.row(name, "deliveries per second (offered " + config.roomDeliveries() + ")",
                 String.format("%.0f", deliveriesPerSecond), "50,000", deliveriesPerSecond >= TARGET_DELIVERIES * 0.99);
-        report.row(name, "latency p50 / p95 / p99 / p99.9", latency.toString(), "p99 < 100 ms", latency.p99() < TARGET_P99_MS);
-        report.row(name, "CPU cores busy: service / PostgreSQL / Redis / generator", String.format("%.2f / %.2f / %.2f / %.2f",
-                cores.get("service"), cores.get("postgres"), cores.get("redis"), cores.get("generator")));
+        double targetP99 = size >= LARGE_ROOM ? LARGE_ROOM_TARGET_P99_MS : TARGET_P99_MS;
+        report.row(name, "latency p50 / p95 / p99 / p99.9", latency.toString(), String.format("p99 < %.0f ms", targetP99),
+                latency.p99() < targetP99);
+        report.cpuRow(name, cores);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("members", size);
         json.put("rooms", members.size());
@@ -178,24 +178,11 @@ final class RoomScenario {
         for (int i = 0; senders.size() < members.size() * size; i++) {
             senders.add(members.get(i % members.size()).get(i / members.size() % size)); // rooms take turns
         }
-        Map<Context, List<BenchSocket>> byLoop = new LinkedHashMap<>();
-        senders.forEach(socket -> byLoop.computeIfAbsent(socket.context, loop -> new ArrayList<>()).add(socket));
-        CountDownLatch done = new CountDownLatch(byLoop.size());
         AtomicLong sent = new AtomicLong();
-        long origin = System.nanoTime() + 100_000_000L;
-        long assigned = 0;
-        int loop = 0;
-        for (List<BenchSocket> mine : byLoop.values()) {
-            long share = ++loop == byLoop.size() ? total - assigned : total * mine.size() / senders.size();
-            assigned += share;
-            new Pacer(clients.vertx(), mine.getFirst().context, origin, messagesPerSecond * mine.size() / senders.size(),
-                    share, (index, scheduled) -> {
-                        mine.get((int) (index % mine.size())).send("{\"type\":\"message\",\"content\":\""
-                                + Frames.content(phase, scheduled) + "\"}");
-                        sent.incrementAndGet();
-                    }, done).start();
-        }
-        done.await(Math.round(total / messagesPerSecond) + 60L, TimeUnit.SECONDS);
+        PacedSenders.send(clients.vertx(), senders, messagesPerSecond, total, (sender, round, scheduled) -> {
+            senders.get(sender).send("{\"type\":\"message\",\"content\":\"" + Frames.content(phase, scheduled) + "\"}");
+            sent.incrementAndGet();
+        });
         return sent.get();
     }
 }

@@ -53,6 +53,15 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** The same, with options for the JVM (or the native executable) itself, such as {@code -Xmx}. */
     public static ParleyProcess start(int port, java.util.Map<String, String> settings, List<String> jvmArgs) {
+        return start(port, settings, jvmArgs, List.of());
+    }
+
+    /**
+     * The same, launched through {@code launcher}, a command that executes the rest
+     * in its own place (such as {@code taskset -c 0}), so the pid is still the service's.
+     */
+    public static ParleyProcess start(int port, java.util.Map<String, String> settings, List<String> jvmArgs,
+                                      List<String> launcher) {
         Path jar = Path.of(System.getProperty("parley.jar", "target/quarkus-app/quarkus-run.jar"));
         Path runner = Path.of(System.getProperty("parley.runner", "target/parley-runner"));
         boolean nativeBuild = !Files.exists(jar) && Files.exists(runner);
@@ -62,7 +71,8 @@ public final class ParleyProcess implements AutoCloseable {
         try {
             Path logDir = Files.createDirectories(Path.of("target", "it-logs"));
             Path log = logDir.resolve("parley-" + port + "-" + STARTS.incrementAndGet() + ".log");
-            List<String> command = new ArrayList<>(nativeBuild ? List.of(runner.toString()) : List.of(javaExecutable()));
+            List<String> command = new ArrayList<>(launcher);
+            command.add(nativeBuild ? runner.toString() : javaExecutable());
             command.addAll(jvmArgs);
             command.addAll(List.of(
                     "-Dquarkus.http.port=" + port,
