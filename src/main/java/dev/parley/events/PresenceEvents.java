@@ -38,7 +38,7 @@ public class PresenceEvents {
 
     void changed(@Observes PresenceChange change) {
         SafeContext.run(vertx, "Presence of " + change.userIds(), () -> Multi.createFrom().iterable(change.userIds())
-                .onItem().transformToUniAndConcatenate(userId -> tell(userId, change))
+                .onItem().transformToUniAndMerge(userId -> tell(userId, change))
                 .collect().last().replaceWithVoid());
     }
 

@@ -15,16 +15,6 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
         return update("deletedAt = ?2 where id = ?1 and deletedAt is null", id, Instant.now()).map(updated -> updated > 0);
     }
 
-    /** Stamps the user's last_seen with the current time and returns it. */
-    public Uni<Instant> touchLastSeen(long id) {
-        return getSession().chain(session -> session.createNativeQuery(
-                        "UPDATE users SET last_seen = date_trunc('milliseconds', now()) WHERE id = :id RETURNING last_seen",
-                        OffsetDateTime.class)
-                .setParameter("id", id)
-                .getSingleResultOrNull())
-                .map(time -> time == null ? Instant.now() : time.toInstant());
-    }
-
     /**
      * Records that the user was last seen at {@code time}, unless a later time is
      * recorded already (several replicas may record the same departure).

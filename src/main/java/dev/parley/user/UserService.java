@@ -22,10 +22,12 @@ public class UserService {
 
     private final UserRepository users;
     private final UserProfiles profiles;
+    private final LastSeen lastSeen;
     private final Delivery delivery;
 
-    UserService(UserRepository users, UserProfiles profiles, Delivery delivery) {
+    UserService(UserRepository users, UserProfiles profiles, LastSeen lastSeen, Delivery delivery) {
         this.users = users;
+        this.lastSeen = lastSeen;
         this.profiles = profiles;
         this.delivery = delivery;
     }
@@ -67,9 +69,8 @@ public class UserService {
     }
 
     /** Records that the user's last connection closed now. */
-    @WithTransaction
     public Uni<Instant> lastSeenNow(long id) {
-        return users.touchLastSeen(id);
+        return lastSeen.now(id);
     }
 
     /** Records that the user was last seen at {@code time} (a replica that died then), unless later already. */
