@@ -56,9 +56,11 @@ public class Messages {
                 return Uni.createFrom().failure(new ChatException(ErrorCode.INVALID_RECIPIENT,
                         "You cannot message yourself"));
             }
-            Uni<SentMessage> oneByOne = storeOneByOne(draft, () -> reach.requireRecipient(sender.id(), recipientId)
-                    .chain(() -> conversations.openDirect(sender.id(), recipientId))
-                    .chain(conversations::findById))
+            // Deferred: assembling the transaction costs, and most sends never need it.
+            Uni<SentMessage> oneByOne = Uni.createFrom().deferred(() -> storeOneByOne(draft,
+                    () -> reach.requireRecipient(sender.id(), recipientId)
+                            .chain(() -> conversations.openDirect(sender.id(), recipientId))
+                            .chain(conversations::findById)))
                     .invoke(sent -> directChats.remember(sender.id(), recipientId, sent.audience().chatId()));
             Long known = directChats.known(sender.id(), recipientId);
             Uni<Long> chat = known != null ? Uni.createFrom().item(known) : opener.open(sender.id(), recipientId)
