@@ -40,7 +40,6 @@ public final class Session {
     private final Dialect dialect;
     private volatile HeldFrames held = new HeldFrames();
     private volatile long heardAt = System.currentTimeMillis();
-    private volatile long expiryTimer = -1;
     private volatile Long defaultRoom;
     // Created on first use: most connections never join a room or mute a chat.
     private volatile Set<Long> muted;
@@ -166,14 +165,6 @@ public final class Session {
 
     public long heardAt() {
         return heardAt;
-    }
-
-    public void expiryTimer(long timerId) {
-        this.expiryTimer = timerId;
-    }
-
-    public long expiryTimer() {
-        return expiryTimer;
     }
 
     public Long defaultRoom() {

@@ -27,15 +27,13 @@ public class Sessions {
 
     private final Node node;
     private final VisiblePresence visiblePresence;
-    private final TokenExpiry expiry;
     private final FloodGuard flood;
     private final Upgrades upgrades;
 
-    Sessions(Node node, VisiblePresence visiblePresence, TokenExpiry expiry, FloodGuard flood,
+    Sessions(Node node, VisiblePresence visiblePresence, FloodGuard flood,
              Upgrades upgrades) {
         this.node = node;
         this.visiblePresence = visiblePresence;
-        this.expiry = expiry;
         this.flood = flood;
         this.upgrades = upgrades;
     }
@@ -72,7 +70,6 @@ public class Sessions {
     /** Routes the session's events here; answers with {@code connected} once nothing sent to its user can miss it. */
     public Uni<ServerFrame.Connected> start(Session session, String via) {
         Caller caller = session.caller();
-        expiry.watch(session);
         // The handshake recorded the caller's profile (DeletedUserCheck, or the dialect's own check).
         return node.open(session)
                 .chain(() -> visiblePresence.forConnected(caller.id()))
@@ -107,7 +104,6 @@ public class Sessions {
 
     /** As above, for a session a dialect keeps; runs once. */
     public Uni<Void> close(Session session) {
-        expiry.forget(session);
         return node.release(session);
     }
 }
