@@ -44,8 +44,9 @@ public interface ChatConfig {
     int historyMaxLimit();
 
     /**
-     * Most messages stored in one database statement. Sends that arrive while a
-     * batch is being written go together in the next one.
+     * Most messages stored in one database statement (also the most delivery
+     * watermarks, and the most direct chats opened for first messages). Sends that
+     * arrive while a batch is being written go together in the next one.
      */
     @WithDefault("256")
     int writeBatchSize();

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * Tells a user's contacts ({@link PresenceAudience}: who shares a chat or a
@@ -44,8 +45,7 @@ public class PresenceEvents {
 
     /** A user set their own status ({@code status} frame). */
     public Uni<Void> status(long userId, String status) {
-        return audience.of(userId).chain(contacts -> delivery.toUsers(contacts.userIds(),
-                new ServerFrame.UserStatus(userId, contacts.username(), status, Instant.now()), Route.DIRECT));
+        return toContacts(userId, username -> new ServerFrame.UserStatus(userId, username, status, Instant.now()), true);
     }
 
     private Uni<Void> tell(long userId, PresenceChange change) {
@@ -54,14 +54,16 @@ public class PresenceEvents {
         }
         Uni<Instant> lastSeen = change.everywhere() ? users.lastSeenNow(userId)
                 : users.lastSeenAt(userId, change.lastSeen());
-        return lastSeen.chain(seen -> toContacts(userId, new ServerFrame.UserOffline(userId, seen, Instant.now()),
-                change.everywhere()));
+        return lastSeen.chain(seen -> toContacts(userId,
+                username -> new ServerFrame.UserOffline(userId, seen, Instant.now()), change.everywhere()));
     }
 
-    /** Through the broker to every replica, or only to the contacts connected here. */
-    Uni<Void> toContacts(long userId, ServerFrame frame, boolean everywhere) {
-        return audience.of(userId).map(PresenceAudience.Audience::userIds).chain(contacts -> everywhere
-                ? delivery.toUsers(contacts, frame, Route.DIRECT)
-                : delivery.toUsersHere(contacts, frame));
+    /** The frame made with the user's name, through the broker to every replica or only to the contacts here. */
+    private Uni<Void> toContacts(long userId, Function<String, ServerFrame> frame, boolean everywhere) {
+        return audience.of(userId).chain(contacts -> {
+            ServerFrame told = frame.apply(contacts.username());
+            return everywhere ? delivery.toUsers(contacts.userIds(), told, Route.DIRECT)
+                    : delivery.toUsersHere(contacts.userIds(), told);
+        });
     }
 }

@@ -7,7 +7,6 @@ import dev.parley.cluster.Session;
 import dev.parley.limits.FloodGuard;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
-import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
@@ -93,27 +92,15 @@ public abstract class ChatEndpoint {
                 .chain(reply -> reply == null ? Uni.createFrom().voidItem() : send(connection, reply)));
     }
 
-    /**
-     * Vert.x refuses a message over {@code quarkus.websockets-next.server.max-message-size}
-     * with this exception; the client gets 1009 (message too big). Anything else here
-     * is a bug: logged, and the connection closed with 1011.
-     */
+    /** 1009 for a message over the size limit, else 1011 ({@link Guards#failed}). */
     @OnError
     public Uni<Void> failed(IllegalStateException failure, WebSocketConnection connection) {
-        if (failure.getMessage() != null && failure.getMessage().contains("max message size")) {
-            return guards.close(connection, Guards.TOO_BIG);
-        }
-        Log.errorf(failure, "Connection %s failed", connection.id());
-        return guards.close(connection, Guards.INTERNAL);
+        return guards.failed(failure, connection);
     }
 
     @OnPongMessage
     public Uni<Void> pong(Buffer data, WebSocketConnection connection) {
-        Session session = Session.of(connection);
-        if (session != null) {
-            session.heard();
-        }
-        return Uni.createFrom().voidItem();
+        return guards.heard(connection);
     }
 
     /** The protocol is JSON text; binary frames are refused with 1003 (unsupported data). */

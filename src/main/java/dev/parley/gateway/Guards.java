@@ -34,4 +34,27 @@ public class Guards {
         metrics.closed(reason.getCode(), reason.getMessage());
         return connection.close(reason).onFailure().recoverWithNull();
     }
+
+    /**
+     * An endpoint's {@code @OnError}: Vert.x refuses a message over
+     * {@code quarkus.websockets-next.server.max-message-size} with this exception,
+     * and the client gets 1009 (message too big). Anything else is a bug: logged,
+     * and the connection closed with 1011.
+     */
+    public Uni<Void> failed(IllegalStateException failure, WebSocketConnection connection) {
+        if (failure.getMessage() != null && failure.getMessage().contains("max message size")) {
+            return close(connection, TOO_BIG);
+        }
+        Log.errorf(failure, "Connection %s failed", connection.id());
+        return close(connection, INTERNAL);
+    }
+
+    /** An endpoint's {@code @OnPongMessage}: the peer is alive ({@link Liveness}). */
+    public Uni<Void> heard(WebSocketConnection connection) {
+        Session session = Session.of(connection);
+        if (session != null) {
+            session.heard();
+        }
+        return Uni.createFrom().voidItem();
+    }
 }

@@ -83,23 +83,15 @@ public abstract class GuestRoomEndpoint {
                 .onFailure().recoverWithUni(failure -> connection.sendText(parts.wire().error(refusal(failure)))));
     }
 
-    /** See {@code ChatEndpoint#failed}: 1009 for a message over the size limit, else 1011. */
+    /** 1009 for a message over the size limit, else 1011 ({@link Guards#failed}). */
     @OnError
     public Uni<Void> failed(IllegalStateException failure, WebSocketConnection connection) {
-        if (failure.getMessage() != null && failure.getMessage().contains("max message size")) {
-            return parts.guards().close(connection, Guards.TOO_BIG);
-        }
-        Log.errorf(failure, "Guest connection %s failed", connection.id());
-        return parts.guards().close(connection, Guards.INTERNAL);
+        return parts.guards().failed(failure, connection);
     }
 
     @OnPongMessage
     public Uni<Void> pong(Buffer data, WebSocketConnection connection) {
-        Session session = Session.of(connection);
-        if (session != null) {
-            session.heard();
-        }
-        return Uni.createFrom().voidItem();
+        return parts.guards().heard(connection);
     }
 
     @OnBinaryMessage
