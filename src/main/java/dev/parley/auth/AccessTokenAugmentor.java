@@ -4,7 +4,11 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -13,6 +17,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * ({@code groups} contain {@code service}, any non-blank {@code sub}). A refresh token (a
  * {@code token_type} or {@code type} claim equal to {@code refresh}) is refused
  * like a bad signature: 401 and, on WebSocket, no upgrade.
+ *
+ * <p>A WebSocket upgrade's identity lives as long as its connection, so there the
+ * accepted token is replaced by its {@link Caller} ({@link CallerPrincipal}):
+ * the identity keeps the roles and drops the token, its claims and the upgrade
+ * request. REST requests keep smallrye-jwt's identity; it ends with the request.
  */
 @ApplicationScoped
 public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
@@ -30,12 +39,25 @@ public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
                     ? Uni.createFrom().failure(new AuthenticationFailedException("A service token needs a sub claim"))
                     : Uni.createFrom().item(identity);
         }
+        Caller caller;
         try {
-            CurrentCaller.userId(jwt.getSubject());
+            caller = CurrentCaller.fromToken(jwt);
         } catch (AuthenticationFailedException e) {
             return Uni.createFrom().failure(e);
         }
-        return Uni.createFrom().item(identity);
+        return Uni.createFrom().item(isWebSocketUpgrade(identity) ? withoutToken(caller, identity) : identity);
+    }
+
+    private static boolean isWebSocketUpgrade(SecurityIdentity identity) {
+        RoutingContext request = HttpSecurityUtils.getRoutingContextAttribute(identity);
+        return request != null && "websocket".equalsIgnoreCase(request.request().getHeader(HttpHeaders.UPGRADE));
+    }
+
+    private static SecurityIdentity withoutToken(Caller caller, SecurityIdentity identity) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new CallerPrincipal(caller))
+                .addRoles(identity.getRoles())
+                .build();
     }
 
     private static boolean isRefreshToken(JsonWebToken jwt) {

@@ -28,14 +28,21 @@ public class CurrentCaller {
 
     /** Whether the current request or connection was opened with a verified token. */
     public boolean isPresent() {
-        return identity.getPrincipal() instanceof JsonWebToken;
+        return isToken(identity);
+    }
+
+    /** Whether {@code identity} comes from a verified token (a REST request's, or a connection's without it). */
+    public static boolean isToken(SecurityIdentity identity) {
+        return identity != null
+                && (identity.getPrincipal() instanceof JsonWebToken || identity.getPrincipal() instanceof CallerPrincipal);
     }
 
     public Caller of(SecurityIdentity identity) {
-        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            throw new AuthenticationFailedException("Not authenticated with a JWT");
-        }
-        return fromToken(jwt);
+        return switch (identity.getPrincipal()) {
+            case CallerPrincipal principal -> principal.caller();
+            case JsonWebToken jwt -> fromToken(jwt);
+            case null, default -> throw new AuthenticationFailedException("Not authenticated with a JWT");
+        };
     }
 
     static Caller fromToken(JsonWebToken jwt) {

@@ -5,11 +5,9 @@ import dev.parley.auth.CurrentCaller;
 import dev.parley.error.ErrorCode;
 import dev.parley.error.HandshakeRefusal;
 import dev.parley.error.Outages;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * At the handshake, records the caller's profile from its token, and refuses a
@@ -32,7 +30,7 @@ public class DeletedUserCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         return context.securityIdentity().chain(identity -> {
-            if (!isToken(identity)) {
+            if (!CurrentCaller.isToken(identity)) {
                 return CheckResult.permitUpgrade();
             }
             Caller caller = callers.of(identity);
@@ -44,9 +42,5 @@ public class DeletedUserCheck implements HttpUpgradeCheck {
                             "The database is unavailable; retry shortly", outage))
                     .chain(deleted -> deleted ? CheckResult.rejectUpgrade(403) : CheckResult.permitUpgrade());
         });
-    }
-
-    private static boolean isToken(SecurityIdentity identity) {
-        return identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken;
     }
 }
