@@ -20,8 +20,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * <p>A WebSocket upgrade's identity lives as long as its connection, so there the
  * accepted token is replaced by its {@link Caller} ({@link CallerPrincipal}):
- * the identity keeps the roles and drops the token, its claims and the upgrade
- * request. REST requests keep smallrye-jwt's identity; it ends with the request.
+ * the identity keeps the roles and drops the token, its claims and its own
+ * reference to the upgrade request. REST requests keep smallrye-jwt's identity,
+ * which ends with the request.
  */
 @ApplicationScoped
 public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
