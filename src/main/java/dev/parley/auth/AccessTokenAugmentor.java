@@ -40,13 +40,12 @@ public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
                     ? Uni.createFrom().failure(new AuthenticationFailedException("A service token needs a sub claim"))
                     : Uni.createFrom().item(identity);
         }
-        Caller caller;
         try {
-            caller = CurrentCaller.fromToken(jwt);
+            CurrentCaller.userId(jwt.getSubject());
         } catch (AuthenticationFailedException e) {
             return Uni.createFrom().failure(e);
         }
-        return Uni.createFrom().item(isWebSocketUpgrade(identity) ? withoutToken(caller, identity) : identity);
+        return Uni.createFrom().item(isWebSocketUpgrade(identity) ? withoutToken(jwt, identity) : identity);
     }
 
     private static boolean isWebSocketUpgrade(SecurityIdentity identity) {
@@ -54,9 +53,9 @@ public class AccessTokenAugmentor implements SecurityIdentityAugmentor {
         return request != null && "websocket".equalsIgnoreCase(request.request().getHeader(HttpHeaders.UPGRADE));
     }
 
-    private static SecurityIdentity withoutToken(Caller caller, SecurityIdentity identity) {
+    private static SecurityIdentity withoutToken(JsonWebToken jwt, SecurityIdentity identity) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new CallerPrincipal(caller))
+                .setPrincipal(new CallerPrincipal(CurrentCaller.fromToken(jwt)))
                 .addRoles(identity.getRoles())
                 .build();
     }
